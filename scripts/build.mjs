@@ -1,0 +1,42 @@
+// Bundles the extension host code (node/cjs) with esbuild. Later capabilities add
+// their own entry points here (the webview UI as browser/iife).
+import { existsSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const extensionOptions = {
+  entryPoints: ['src/extension.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'info',
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const cliOptions = {
+  ...extensionOptions,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+};
+
+const builds = [extensionOptions];
+if (existsSync('src/cli/main.ts')) builds.push(cliOptions);
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,10 @@
+import type { RunbookService } from './features/runbook/runbookService';
+import type { RunbookTreeProvider } from './features/tree/runbookTreeProvider';
+import type { RunbookView } from './features/tree/runbookView';
+
+/** What `activate` returns: used by the integration tests and by other extensions. */
+export interface DeployPilotApi {
+  readonly runbook: RunbookService;
+  readonly tree: RunbookTreeProvider;
+  readonly view: RunbookView;
+}

@@ -1,0 +1,248 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { headingRole, slug, splitPlannedDuration } from './headings';
+import { displayRepairer, hasMojibake, stripDecorations } from './mojibake';
+import { isSection } from './model';
+import type { CodeBlockNode, Runbook, RunbookDiagnostic, RunbookNode, SectionNode, TaskNode } from './model';
+
+// One shared tokenizer: CommonMark plus GFM tables, raw HTML blocks kept as tokens.
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/** The bare markdown-it tokenize, exposed for benchmarks that compare against it. */
+export function tokenize(text: string): Token[] {
+  return markdown.parse(text, {});
+}
+
+const TASK_PREFIX = /^\[([ xX])\][ \t]+/;
+
+/** Plain text of an inline token: markup removed, code spans kept, breaks as spaces. */
+function inlineText(token: Token | undefined): string {
+  if (!token?.children) return token?.content ?? '';
+  let text = '';
+  for (const child of token.children) {
+    switch (child.type) {
+      case 'text':
+      case 'code_inline':
+        text += child.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        text += ' ';
+        break;
+      case 'image':
+        text += inlineText(child);
+        break;
+      default:
+        break;
+    }
+  }
+  return text.trim();
+}
+
+function firstCommandLine(text: string): string {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.length > 0 && !line.startsWith('#')) return line;
+  }
+  return text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
+}
+
+interface OpenSection {
+  readonly level: number;
+  readonly line: number;
+  readonly id: string;
+  readonly label: string;
+  readonly heading: string;
+  readonly plannedMinutes?: number;
+  readonly children: RunbookNode[];
+  readonly usedIds: Map<string, number>;
+  codeCount: number;
+}
+
+function uniqueId(parent: OpenSection, base: string): string {
+  const seen = parent.usedIds.get(base) ?? 0;
+  parent.usedIds.set(base, seen + 1);
+  return seen === 0 ? base : `${base}~${seen + 1}`;
+}
+
+function closeSection(open: OpenSection, endLine: number): SectionNode {
+  return {
+    kind: 'section',
+    id: open.id,
+    role: headingRole(open.label),
+    level: open.level,
+    label: open.label,
+    heading: open.heading,
+    ...(open.plannedMinutes !== undefined ? { plannedMinutes: open.plannedMinutes } : {}),
+    children: open.children,
+    line: open.line,
+    endLine,
+  };
+}
+
+function isClosedFence(lines: readonly string[], token: Token): boolean {
+  const [start = 0, end = 0] = token.map ?? [];
+  if (end - start < 2) return false;
+  const last = lines[(token.map?.[1] ?? 0) - 1]?.trim() ?? '';
+  const marker = token.markup.charAt(0);
+  return last.length >= token.markup.length && last.split('').every((c) => c === marker);
+}
+
+/** Parses a markdown deployment guide into the runbook model. Never throws on any string. */
+export function parseRunbook(text: string): Runbook {
+  const tokens = markdown.parse(text, {});
+  const repairedMojibake = hasMojibake(text);
+  const repair = displayRepairer(repairedMojibake);
+  let lazyLines: string[] | undefined;
+  const lines = (): string[] => (lazyLines ??= text.split(/\r\n|\r|\n/));
+  const lineCount = text.length === 0 ? 0 : lines().length;
+  // markdown-it does not count the empty line after a final newline.
+  const tokenizedLineCount = /(\r\n|\r|\n)$/.test(text) ? lineCount - 1 : lineCount;
+  const diagnostics: RunbookDiagnostic[] = [];
+
+  const root: OpenSection = { level: 0, line: 0, id: '', label: '', heading: '', children: [], usedIds: new Map(), codeCount: 0 };
+  const stack: OpenSection[] = [root];
+  const top = (): OpenSection => stack[stack.length - 1] ?? root;
+  let h1Count = 0;
+  let codeCount = 0;
+  let taskCount = 0;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    switch (token.type) {
+      case 'heading_open': {
+        const level = Number(token.tag.slice(1));
+        const line = token.map?.[0] ?? 0;
+        while (stack.length > 1 && top().level >= level) {
+          const done = stack.pop() as OpenSection;
+          top().children.push(closeSection(done, line));
+        }
+        if (level === 1) h1Count++;
+        const heading = repair(inlineText(tokens[i + 1]));
+        const { label, minutes } = splitPlannedDuration(stripDecorations(heading));
+        const parent = top();
+        // The document's title heading adds nothing to ids, so renaming the title keeps state.
+        const isLeadingTitle = level === 1 && h1Count === 1 && stack.length === 1 && !root.children.some(isSection);
+        const id = isLeadingTitle ? '' : uniqueId(parent, `${parent.id}/${slug(label)}`);
+        stack.push({
+          level,
+          line,
+          id,
+          label: label.length > 0 ? label : `(untitled heading, line ${line + 1})`,
+          heading,
+          ...(minutes !== undefined ? { plannedMinutes: minutes } : {}),
+          children: [],
+          usedIds: new Map(),
+          codeCount: 0,
+        });
+        i += 2; // inline + heading_close
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        const map = token.map ?? [0, 0];
+        const parent = top();
+        const content = token.content.endsWith('\n') ? token.content.slice(0, -1) : token.content;
+        const node: CodeBlockNode = {
+          kind: 'code',
+          id: `${parent.id}#code${++parent.codeCount}`,
+          lang: token.type === 'fence' ? (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase() : '',
+          text: content,
+          displayText: repair(content),
+          firstCommand: repair(firstCommandLine(content)),
+          fence: token.type === 'code_block' ? 'indented' : token.markup.startsWith('~') ? 'tilde' : 'backtick',
+          line: map[0],
+          endLine: map[1],
+        };
+        parent.children.push(node);
+        codeCount++;
+        if (token.type === 'fence' && map[1] >= tokenizedLineCount && !isClosedFence(lines(), token)) {
+          diagnostics.push({
+            severity: 'warning',
+            code: 'unterminated-fence',
+            message: `Code block opened with ${token.markup} is never closed; it runs to the end of the file.`,
+            line: map[0],
+            column: 0,
+          });
+        }
+        break;
+      }
+      case 'inline': {
+        // Only list-item paragraphs reach here (headings skip their inline token).
+        const prev = tokens[i - 1];
+        const itemOpen = tokens[i - 2];
+        if (prev?.type === 'paragraph_open' && itemOpen?.type === 'list_item_open') {
+          const match = TASK_PREFIX.exec(token.content);
+          if (match) {
+            const parent = top();
+            const taskText = repair(inlineText(token).replace(TASK_PREFIX, ''));
+            const map = token.map ?? [0, 0];
+            const node: TaskNode = {
+              kind: 'task',
+              id: uniqueId(parent, `${parent.id}::${taskText.toLowerCase().replace(/\s+/g, ' ')}`),
+              text: taskText,
+              checked: match[1] !== ' ',
+              line: map[0],
+              endLine: map[1],
+            };
+            parent.children.push(node);
+            taskCount++;
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  while (stack.length > 1) {
+    const done = stack.pop() as OpenSection;
+    top().children.push(closeSection(done, lineCount));
+  }
+
+  let children = root.children;
+  let title: string | undefined;
+  let subtitle: string | undefined;
+  const titleIndex = children.findIndex((n) => n.kind === 'section' && n.level === 1);
+  const titleNode = children[titleIndex];
+  if (h1Count === 1 && titleNode?.kind === 'section') {
+    title = titleNode.label;
+    const inner = [...titleNode.children];
+    const first = inner[0];
+    if (first?.kind === 'section' && first.children.length === 0 && isEmptyBody(tokens, first)) {
+      subtitle = first.label;
+      inner.shift();
+    }
+    children = [...children.slice(0, titleIndex), ...inner, ...children.slice(titleIndex + 1)];
+  }
+
+  if (codeCount === 0 && taskCount === 0) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'no-steps',
+      message:
+        'No runbook steps found: a runbook needs fenced shell code blocks (```bash) or task-list items (- [ ]) under its headings.',
+      line: 0,
+      column: 0,
+    });
+  }
+
+  return {
+    ...(title !== undefined ? { title } : {}),
+    ...(subtitle !== undefined ? { subtitle } : {}),
+    children,
+    diagnostics,
+    lineCount,
+    repairedMojibake,
+  };
+}
+
+/** True when nothing but thematic breaks stands between a heading and the next heading. */
+function isEmptyBody(tokens: readonly Token[], section: SectionNode): boolean {
+  for (const token of tokens) {
+    const start = token.map?.[0];
+    if (start === undefined || token.level !== 0) continue;
+    if (start > section.line && start < section.endLine && token.type !== 'hr') return false;
+  }
+  return true;
+}

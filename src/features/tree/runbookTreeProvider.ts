@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { RunbookNode, TaskNode } from '../../core/runbook';
+import { walk } from '../../core/runbook';
+import type { RunbookService } from '../runbook/runbookService';
+import type { ChecklistStore } from './checklistStore';
+import { toTreeItem } from './runbookTreeItems';
+
+/** The Runbook view's data: sections → steps → code blocks and checklist items. */
+export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>, vscode.Disposable {
+  private readonly _onDidChangeTreeData = new vscode.EventEmitter<RunbookNode | undefined>();
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+
+  private parents = new Map<RunbookNode, RunbookNode>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly service: RunbookService,
+    private readonly checklist: ChecklistStore,
+  ) {
+    this.subscription = service.onDidChangeState(() => {
+      this.indexParents();
+      this._onDidChangeTreeData.fire(undefined);
+    });
+    this.indexParents();
+  }
+
+  /** The key under which this runbook's checkbox state is stored. */
+  get runbookKey(): string | undefined {
+    const uri = this.service.uri;
+    return uri ? vscode.workspace.asRelativePath(uri, false) : undefined;
+  }
+
+  isChecked(task: TaskNode): boolean {
+    const key = this.runbookKey;
+    const stored = key ? this.checklist.get(key, task.id) : undefined;
+    return stored ? stored.checked : task.checked;
+  }
+
+  async setChecked(changes: ReadonlyArray<{ task: TaskNode; checked: boolean }>): Promise<void> {
+    const key = this.runbookKey;
+    if (!key || changes.length === 0) return;
+    await this.checklist.set(
+      key,
+      changes.map(({ task, checked }) => ({ taskId: task.id, checked })),
+    );
+    for (const { task } of changes) this._onDidChangeTreeData.fire(task);
+  }
+
+  getTreeItem(node: RunbookNode): vscode.TreeItem {
+    const state = this.service.state;
+    if (state.kind !== 'ok') return new vscode.TreeItem('');
+    return toTreeItem(node, state.uri, (task) => this.isChecked(task));
+  }
+
+  getChildren(node?: RunbookNode): RunbookNode[] {
+    const state = this.service.state;
+    if (state.kind !== 'ok') return [];
+    if (!node) return state.runbook.children;
+    return node.kind === 'section' ? node.children : [];
+  }
+
+  getParent(node: RunbookNode): RunbookNode | undefined {
+    return this.parents.get(node);
+  }
+
+  private indexParents(): void {
+    this.parents = new Map();
+    const state = this.service.state;
+    if (state.kind !== 'ok') return;
+    for (const node of walk(state.runbook.children)) {
+      if (node.kind === 'section') for (const child of node.children) this.parents.set(child, node);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this._onDidChangeTreeData.dispose();
+  }
+}
