@@ -1,3 +1,5 @@
+import type { SectionTraits } from './traits';
+
 /**
  * The runbook model: what a markdown deployment guide says, with the source lines it came
  * from. Line numbers are 0-based (as editors count them); `endLine` is exclusive.
@@ -25,6 +27,8 @@ export interface SectionNode extends SourceSpan {
   readonly heading: string;
   /** Planned duration from a heading suffix such as "(5 minutes)". */
   readonly plannedMinutes?: number;
+  /** Rollback procedure, option group, success window, sign-off checklist. */
+  readonly traits: SectionTraits;
   readonly children: RunbookNode[];
 }
 
@@ -39,6 +43,8 @@ export interface CodeBlockNode extends SourceSpan {
   readonly displayText: string;
   /** First line that is not blank and not a comment, for a label. */
   readonly firstCommand: string;
+  /** The paragraph right before the block ("**Expected Output**:"), if any. */
+  readonly caption?: string;
   readonly fence: 'backtick' | 'tilde' | 'indented';
 }
 

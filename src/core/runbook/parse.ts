@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { headingRole, slug, splitPlannedDuration } from './headings';
+import { headingTraits } from './traits';
 import { displayRepairer, hasMojibake, stripDecorations } from './mojibake';
 import { isSection } from './model';
 import type { CodeBlockNode, Runbook, RunbookDiagnostic, RunbookNode, SectionNode, TaskNode } from './model';
@@ -57,6 +58,10 @@ interface OpenSection {
   readonly children: RunbookNode[];
   readonly usedIds: Map<string, number>;
   codeCount: number;
+  /** For a step made from an ordered-list item: the nesting level of its list_item tokens. */
+  readonly listItemLevel?: number;
+  /** For such a step: one past its last line (close tokens carry no line map). */
+  readonly itemEndLine?: number;
 }
 
 function uniqueId(parent: OpenSection, base: string): string {
@@ -66,18 +71,44 @@ function uniqueId(parent: OpenSection, base: string): string {
 }
 
 function closeSection(open: OpenSection, endLine: number): SectionNode {
+  const traits = headingTraits(open.label);
+  const options = open.children.filter((c) => c.kind === 'section' && c.role === 'option').length;
+  const role = open.listItemLevel !== undefined ? 'step' : headingRole(open.label);
   return {
     kind: 'section',
     id: open.id,
-    role: headingRole(open.label),
+    role,
     level: open.level,
     label: open.label,
     heading: open.heading,
     ...(open.plannedMinutes !== undefined ? { plannedMinutes: open.plannedMinutes } : {}),
+    traits: options > 0 && !traits.optionGroup ? { ...traits, optionGroup: true } : traits,
     children: open.children,
     line: open.line,
     endLine,
   };
+}
+
+/** True when the list item opened at `start` holds a code block before its close. */
+function listItemHasCode(tokens: readonly Token[], start: number): boolean {
+  const level = tokens[start]?.level ?? 0;
+  for (let j = start + 1; j < tokens.length; j++) {
+    const t = tokens[j] as Token;
+    if (t.type === 'list_item_close' && t.level === level) return false;
+    if (t.type === 'fence' || t.type === 'code_block') return true;
+  }
+  return false;
+}
+
+/** The text of the first paragraph in the list item opened at `start`. */
+function listItemTitle(tokens: readonly Token[], start: number): string {
+  const level = tokens[start]?.level ?? 0;
+  for (let j = start + 1; j < tokens.length; j++) {
+    const t = tokens[j] as Token;
+    if (t.type === 'list_item_close' && t.level === level) break;
+    if (t.type === 'inline') return inlineText(t).replace(/:\s*$/, '');
+  }
+  return '';
 }
 
 function isClosedFence(lines: readonly string[], token: Token): boolean {
@@ -107,9 +138,55 @@ export function parseRunbook(text: string): Runbook {
   let codeCount = 0;
   let taskCount = 0;
 
+  const lists: Array<'ordered' | 'bullet'> = [];
+  /** The paragraph right before a code block, e.g. "**Expected Output**:". */
+  let caption: string | undefined;
+
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
+    const pendingCaption = caption;
+    if (token.type !== 'paragraph_close' && token.type !== 'inline') caption = undefined;
     switch (token.type) {
+      case 'ordered_list_open':
+        lists.push('ordered');
+        break;
+      case 'bullet_list_open':
+        lists.push('bullet');
+        break;
+      case 'ordered_list_close':
+      case 'bullet_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open': {
+        // A numbered list whose items carry code blocks is a list of steps.
+        if (lists[lists.length - 1] !== 'ordered' || !listItemHasCode(tokens, i)) break;
+        const parent = top();
+        const title = repair(listItemTitle(tokens, i)) || `Step ${token.info || parent.children.length + 1}`;
+        const { label, minutes } = splitPlannedDuration(stripDecorations(title));
+        const numbered = /^\d/.test(label) || !token.info ? label : `${token.info}. ${label}`;
+        stack.push({
+          level: 7 + token.level,
+          line: token.map?.[0] ?? 0,
+          id: uniqueId(parent, `${parent.id}/${slug(numbered)}`),
+          label: numbered,
+          heading: title,
+          ...(minutes !== undefined ? { plannedMinutes: minutes } : {}),
+          children: [],
+          usedIds: new Map(),
+          codeCount: 0,
+          listItemLevel: token.level,
+          itemEndLine: token.map?.[1] ?? (token.map?.[0] ?? 0) + 1,
+        });
+        break;
+      }
+      case 'list_item_close': {
+        const open = top();
+        if (open.listItemLevel === token.level && stack.length > 1) {
+          stack.pop();
+          top().children.push(closeSection(open, open.itemEndLine ?? open.line + 1));
+        }
+        break;
+      }
       case 'heading_open': {
         const level = Number(token.tag.slice(1));
         const line = token.map?.[0] ?? 0;
@@ -150,6 +227,7 @@ export function parseRunbook(text: string): Runbook {
           text: content,
           displayText: repair(content),
           firstCommand: repair(firstCommandLine(content)),
+          ...(pendingCaption !== undefined ? { caption: pendingCaption } : {}),
           fence: token.type === 'code_block' ? 'indented' : token.markup.startsWith('~') ? 'tilde' : 'backtick',
           line: map[0],
           endLine: map[1],
@@ -168,9 +246,10 @@ export function parseRunbook(text: string): Runbook {
         break;
       }
       case 'inline': {
-        // Only list-item paragraphs reach here (headings skip their inline token).
+        // Paragraph text (headings skip their inline token): captions and task items.
         const prev = tokens[i - 1];
         const itemOpen = tokens[i - 2];
+        if (prev?.type === 'paragraph_open') caption = repair(inlineText(token));
         if (prev?.type === 'paragraph_open' && itemOpen?.type === 'list_item_open') {
           const match = TASK_PREFIX.exec(token.content);
           if (match) {

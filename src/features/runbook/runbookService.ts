@@ -70,6 +70,12 @@ export class RunbookService implements vscode.Disposable {
     return this.load(uri);
   }
 
+  /** Drops the remembered choice: the setting or discovery decides again. */
+  async forgetChoice(): Promise<RunbookState> {
+    await this.workspaceState.update(SELECTED_KEY, undefined);
+    return this.locate();
+  }
+
   /** Reads and parses `uri`; never throws: failures become an `error` state with a line. */
   async load(uri: vscode.Uri): Promise<RunbookState> {
     const generation = this.generation;

@@ -1,0 +1,45 @@
+/** What a heading says about its section, beyond step/option: rollback, option group, windows. */
+
+export interface SectionTraits {
+  /** A rollback procedure: rollback / roll back / revert / undo in the heading. */
+  readonly rollback?: true;
+  /** The operator picks one of the options inside ("Choose one", "Options"). */
+  readonly optionGroup?: true;
+  /** A success-criteria window ("First Hour", "First 5 minutes"): its length in seconds. */
+  readonly windowSeconds?: number;
+  /** A checklist to sign off before starting ("Sign-Off Checklist", "Pre-flight checklist"). */
+  readonly signOff?: true;
+}
+
+const ROLLBACK = /\b(?:roll\s*-?\s*back|rollbacks?|revert(?:ing)?|undo)\b/i;
+const CHOOSE = /\b(?:choose|pick|select)\s+(?:one|an?\s+option)\b|\boptions\b/i;
+const SIGN_OFF = /\bsign[\s-]*off\b|\b(?:pre[\s-]*flight|pre[\s-]*deployment|go[\s/-]*no[\s-]*go)\s+check\s*list\b/i;
+const WINDOW = /\bfirst\s+(?:(\d+)\s+)?(minute|min|hour|hr|day|week|month)s?\b/i;
+
+const UNIT_SECONDS: Record<string, number> = {
+  minute: 60,
+  min: 60,
+  hour: 3600,
+  hr: 3600,
+  day: 86400,
+  week: 7 * 86400,
+  month: 30 * 86400,
+};
+
+export function successWindowSeconds(label: string): number | undefined {
+  const match = WINDOW.exec(label);
+  if (!match) return undefined;
+  const unit = UNIT_SECONDS[(match[2] ?? '').toLowerCase()];
+  if (unit === undefined) return undefined;
+  return Number(match[1] ?? '1') * unit;
+}
+
+export function headingTraits(label: string): SectionTraits {
+  const windowSeconds = successWindowSeconds(label);
+  return {
+    ...(ROLLBACK.test(label) ? { rollback: true as const } : {}),
+    ...(CHOOSE.test(label) ? { optionGroup: true as const } : {}),
+    ...(windowSeconds !== undefined ? { windowSeconds } : {}),
+    ...(SIGN_OFF.test(label) ? { signOff: true as const } : {}),
+  };
+}
