@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from './api';
+import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
 import { registerRunbookCommands } from './features/runbook/runbookCommands';
 import { RunbookService } from './features/runbook/runbookService';
 import { ChecklistStore } from './features/tree/checklistStore';
@@ -12,7 +13,14 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
   const service = new RunbookService(context.workspaceState, log);
   const tree = new RunbookTreeProvider(service, new ChecklistStore(context.workspaceState));
   const view = new RunbookView(service, tree);
-  context.subscriptions.push(log, service, tree, view, ...registerRunbookCommands(service, view, log));
+  context.subscriptions.push(
+    log,
+    service,
+    tree,
+    view,
+    new RunbookDiagnostics(service),
+    ...registerRunbookCommands(service, view, log),
+  );
 
   // Locating the runbook reads files: never on the activation path.
   void service.locate();

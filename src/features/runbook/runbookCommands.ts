@@ -20,7 +20,7 @@ export function registerRunbookCommands(
       const target = uri instanceof vscode.Uri ? uri : await pickRunbook(service);
       if (target) await service.choose(target);
     }),
-    registerCommand(CommandIds.refresh, log, () => service.locate()),
+    registerCommand(CommandIds.refresh, log, () => service.refresh()),
     registerCommand(CommandIds.revealInRunbook, log, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !service.isCurrent(editor.document.uri)) {

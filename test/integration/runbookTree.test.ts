@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DeployPilotApi } from '../../src/api';
+import type { RunbookNode, SectionNode, TaskNode } from '../../src/core/runbook';
+import { walk } from '../../src/core/runbook';
+import { activateExtension, EXTENSION_ID, readText, sleep, waitForDocumentText, waitForState, workspaceRoot, writeText } from './helpers';
+
+const SEED_NAME = 'PHASE8_DEPLOYMENT_GUIDE.md';
+
+function labelOf(api: DeployPilotApi, node: RunbookNode): string {
+  const label = api.tree.getTreeItem(node).label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+function findTask(api: DeployPilotApi, text: string): TaskNode {
+  const state = api.runbook.state;
+  assert.equal(state.kind, 'ok');
+  const task = [...walk(state.kind === 'ok' ? state.runbook.children : [])].find(
+    (n): n is TaskNode => n.kind === 'task' && n.text === text,
+  );
+  assert.ok(task, `no task "${text}"`);
+  return task;
+}
+
+describe('Runbook tree in a real extension host', () => {
+  let api: DeployPilotApi;
+  let seedUri: vscode.Uri;
+  let seedText: string;
+
+  before(async () => {
+    api = await activateExtension();
+    seedUri = vscode.Uri.joinPath(workspaceRoot(), SEED_NAME);
+    seedText = await readText(seedUri);
+  });
+
+  afterEach(async () => {
+    // Each test leaves the seed as the chosen, unmodified runbook.
+    if ((await readText(seedUri)) !== seedText) await writeText(seedUri, seedText);
+    await vscode.commands.executeCommand('deployPilot.openRunbook', seedUri);
+    await waitForState(api, 'ok', (s) => s.uri.toString() === seedUri.toString());
+  });
+
+  it('discovers the seed runbook without any setting and shows its sections', async () => {
+    const state = await waitForState(api, 'ok');
+    assert.equal(vscode.workspace.asRelativePath(state.uri, false), SEED_NAME);
+    const roots = api.tree.getChildren();
+    assert.deepEqual(
+      roots.map((n) => labelOf(api, n)),
+      [
+        'Quick Start (For Experienced DevOps)',
+        'Step-by-Step Detailed Guide',
+        'DEPLOYMENT OPTIONS (After Merge)',
+        'Post-Deployment Validation',
+        'Rollback Procedures (If Needed)',
+        'Success Criteria',
+        'Support & Escalation',
+        'Sign-Off Checklist',
+        'Expected Timeline',
+      ],
+    );
+    assert.equal(api.view.treeView.description, 'PHASE 8 EXECUTION: MERGE TO MASTER & DEPLOYMENT');
+  });
+
+  it('shows steps, options, commands and checklist items as tree items', () => {
+    const guide = api.tree.getChildren().find((n) => labelOf(api, n) === 'Step-by-Step Detailed Guide') as SectionNode;
+    const steps = api.tree.getChildren(guide);
+    assert.deepEqual(
+      steps.map((n) => labelOf(api, n)),
+      [
+        'STEP 1: Prepare Master Branch',
+        'STEP 2: Execute Merge (Choose One Option)',
+        'STEP 3: Update CHANGELOG',
+        'STEP 4: Push to Remote',
+        'STEP 5: Create Release Tag',
+        'STEP 6: Cleanup Feature Branch',
+      ],
+    );
+    const step1Item = api.tree.getTreeItem(steps[0] as RunbookNode);
+    assert.equal(step1Item.description, '5 min · 2 blocks');
+    const [firstBlock] = api.tree.getChildren(steps[0]);
+    assert.ok(firstBlock);
+    const blockItem = api.tree.getTreeItem(firstBlock);
+    assert.equal(blockItem.label, 'git checkout master');
+    assert.ok(blockItem.tooltip instanceof vscode.MarkdownString);
+    assert.match(blockItem.tooltip.value, /git pull origin master/);
+    assert.deepEqual(blockItem.command?.arguments, [api.runbook.uri, 36]);
+
+    const step2 = steps[1] as SectionNode;
+    assert.deepEqual(
+      api.tree.getChildren(step2).map((n) => labelOf(api, n)),
+      ['OPTION A: SQUASH MERGE (RECOMMENDED - Cleaner history)', 'OPTION B: REGULAR MERGE (Keep full history)'],
+    );
+    const task = findTask(api, 'Error rate < 0.5%');
+    const taskItem = api.tree.getTreeItem(task);
+    assert.equal(taskItem.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
+    assert.equal(api.tree.getParent(task) && labelOf(api, api.tree.getParent(task) as RunbookNode), 'First Hour');
+  });
+
+  it('keeps checkbox state across a refresh and across edits that move lines', async () => {
+    const task = findTask(api, 'Health check endpoint responding (HTTP 200)');
+    await api.tree.setChecked([{ task, checked: true }]);
+    assert.equal(api.tree.getTreeItem(task).checkboxState, vscode.TreeItemCheckboxState.Checked);
+
+    await vscode.commands.executeCommand('deployPilot.refresh');
+    await waitForState(api, 'ok');
+    const afterRefresh = findTask(api, 'Health check endpoint responding (HTTP 200)');
+    assert.equal(api.tree.getTreeItem(afterRefresh).checkboxState, vscode.TreeItemCheckboxState.Checked);
+
+    // Insert lines at the top: the watcher reloads, every line moves by 4, the tick stays.
+    const changed = waitForState(api, 'ok', (s) => s.runbook.lineCount === 558 + 4);
+    await writeText(seedUri, `<!-- edited -->\n\n<!-- by a test -->\n\n${seedText}`);
+    await changed;
+    const moved = findTask(api, 'Health check endpoint responding (HTTP 200)');
+    assert.equal(moved.line, afterRefresh.line + 4);
+    assert.equal(api.tree.getTreeItem(moved).checkboxState, vscode.TreeItemCheckboxState.Checked);
+    assert.equal(api.tree.getTreeItem(findTask(api, 'Error rate < 0.5%')).checkboxState, vscode.TreeItemCheckboxState.Unchecked);
+    await api.tree.setChecked([{ task: moved, checked: false }]);
+  });
+
+  it('registers every command it contributes', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const manifest = extension?.packageJSON as { contributes: { commands: Array<{ command: string }> } };
+    const contributed = manifest.contributes.commands.map((c) => c.command);
+    assert.ok(contributed.length >= 4);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((id) => !registered.has(id));
+    assert.deepEqual(missing, []);
+  });
+
+  it('opens the source line of a tree item and reveals the item for the cursor line', async () => {
+    const task = findTask(api, 'Memory usage stable ±2%');
+    await waitForDocumentText(seedUri, seedText);
+    await vscode.commands.executeCommand('deployPilot.openSource', seedUri, task.line);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.uri.toString(), seedUri.toString());
+    assert.equal(editor.selection.active.line, task.line);
+    assert.match(editor.document.lineAt(task.line).text, /Memory usage stable/);
+
+    await vscode.commands.executeCommand('deployPilot.revealInRunbook');
+    // The view opens and reports its selection asynchronously.
+    const deadline = Date.now() + 5000;
+    while (api.view.treeView.selection.length === 0 && Date.now() < deadline) await sleep(100);
+    assert.deepEqual(api.view.treeView.selection.map((n) => n.id), [task.id]);
+    assert.equal(api.view.treeView.visible, true);
+  });
+
+  it('shows a clear error, never an empty tree, for a file with no steps, a binary file and a deleted file', async () => {
+    const prose = vscode.Uri.joinPath(workspaceRoot(), 'NOTES_DEPLOYMENT.md');
+    await writeText(prose, '# Notes\n\nNothing to run here.\n');
+    await vscode.commands.executeCommand('deployPilot.openRunbook', prose);
+    const noSteps = await waitForState(api, 'error');
+    assert.match(noSteps.message, /^NOTES_DEPLOYMENT\.md:1: No runbook steps found/);
+    assert.equal(api.view.treeView.message, noSteps.message);
+    assert.deepEqual(api.tree.getChildren(), []);
+
+    const binary = vscode.Uri.joinPath(workspaceRoot(), 'image.md');
+    await writeText(binary, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    await vscode.commands.executeCommand('deployPilot.openRunbook', binary);
+    const binaryState = await waitForState(api, 'error', (s) => s.uri.toString() === binary.toString());
+    assert.match(binaryState.message, /image\.md is a binary file/);
+
+    const deleted = waitForState(api, 'error', (s) => /Cannot read image\.md/.test(s.message));
+    await vscode.workspace.fs.delete(binary);
+    await vscode.commands.executeCommand('deployPilot.refresh');
+    assert.match((await deleted).message, /Cannot read image\.md: FileNotFound/);
+    await vscode.workspace.fs.delete(prose);
+  });
+
+  it('honours the deployPilot.runbook setting', async () => {
+    const other = vscode.Uri.joinPath(workspaceRoot(), 'ops', 'release.md');
+    await writeText(other, '# Release\n\n## Step 1: tag\n\n```bash\ngit tag v1\n```\n');
+    // A remembered choice wins over the setting: clear it by choosing through the setting path.
+    const config = vscode.workspace.getConfiguration('deployPilot');
+    await config.update('runbook', 'ops/release.md', vscode.ConfigurationTarget.Workspace);
+    try {
+      await api.runbook.forgetChoice();
+      const state = await waitForState(api, 'ok', (s) => s.uri.path.endsWith('/ops/release.md'));
+      assert.equal(state.runbook.title, 'Release');
+    } finally {
+      await config.update('runbook', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'ops'), { recursive: true });
+    }
+  });
+});
