@@ -20,6 +20,8 @@ export class RunbookService implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /** The text behind the `ok` state, to skip reloads that change nothing. */
+  private loadedText: string | undefined;
 
   constructor(
     private readonly workspaceState: vscode.Memento,
@@ -82,22 +84,28 @@ export class RunbookService implements vscode.Disposable {
     this.watch(uri);
     const name = vscode.workspace.asRelativePath(uri, false);
     let next: RunbookState;
+    let loadedText: string | undefined;
     try {
       const decoded = decodeRunbookBytes(await vscode.workspace.fs.readFile(uri), name);
       if (!decoded.ok) {
         next = { kind: 'error', uri, message: decoded.message, line: decoded.line };
+      } else if (decoded.text === this.loadedText && this._state.kind === 'ok' && this.isCurrent(uri)) {
+        // A save or watcher event without a change: keep the model (and the tree's selection).
+        return this._state;
       } else {
         const runbook = parseRunbook(decoded.text);
         const fatal = runbook.diagnostics.find((d) => d.severity === 'error' && d.code === 'no-steps');
         next = fatal
           ? { kind: 'error', uri, message: `${name}:${fatal.line + 1}: ${fatal.message}`, line: fatal.line }
           : { kind: 'ok', uri, runbook };
+        loadedText = decoded.text;
       }
     } catch (error) {
       const reason = error instanceof vscode.FileSystemError ? error.code : error instanceof Error ? error.message : String(error);
       next = { kind: 'error', uri, message: `Cannot read ${name}: ${reason}.`, line: 0 };
     }
     if (generation !== this.generation) return this._state;
+    this.loadedText = next.kind === 'ok' ? loadedText : undefined;
     if (next.kind === 'error') this.log.warn(next.message);
     else if (next.kind === 'ok') this.log.info(`Loaded runbook ${name} (${next.runbook.lineCount} lines).`);
     return this.setState(next);

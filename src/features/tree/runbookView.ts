@@ -41,7 +41,10 @@ export class RunbookView implements vscode.Disposable {
     const state = this.service.state;
     if (state.kind !== 'ok') return undefined;
     const target = nodePathAtLine(state.runbook.children, line).at(-1);
-    if (target) await this.treeView.reveal(target, { select: true, focus: true, expand: true });
+    if (!target) return undefined;
+    // Reveal works on a view that has rendered; open it first when it is hidden.
+    if (!this.treeView.visible) await vscode.commands.executeCommand(`${RUNBOOK_VIEW_ID}.focus`);
+    await this.treeView.reveal(target, { select: true, focus: true, expand: true });
     return target;
   }
 
