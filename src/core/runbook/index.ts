@@ -1,4 +1,8 @@
 export * from './model';
-export { parseRunbook, tokenize } from './parse';
+export { parseRunbook } from './parseRunbook';
+export type { ParseOptions } from './parseRunbook';
+export { tokenize } from './parseStructure';
 export { decodeRunbookBytes } from './decode';
 export type { DecodeResult } from './decode';
+export type { TimelineEntry } from './timeline';
+export type { SectionTraits } from './traits';

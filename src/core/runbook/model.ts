@@ -1,3 +1,7 @@
+import type { AlertRule } from '../alerts';
+import type { RunbookConfig } from '../config';
+import type { CommandClassification, VariableRef } from '../shell';
+import type { TimelineEntry } from './timeline';
 import type { SectionTraits } from './traits';
 
 /**
@@ -32,6 +36,27 @@ export interface SectionNode extends SourceSpan {
   readonly children: RunbookNode[];
 }
 
+/** One command of a shell block, as an operator runs it. */
+export interface RunbookCommand extends SourceSpan {
+  /** `<block id>:<index>`: stable while the block's commands stay in order. */
+  readonly id: string;
+  /** Exactly what is sent to the shell (continuations and heredocs included). */
+  readonly text: string;
+  /** The first line, without a trailing comment: for labels. */
+  readonly label: string;
+  /** Comment lines right above the command, for display. */
+  readonly comment?: string;
+  readonly classification: CommandClassification;
+  /** Variables it reads, assigns or asks for; columns are offsets in `text`. */
+  readonly variables: readonly VariableRef[];
+}
+
+/**
+ * What a code block is for: `commands` (shell to run), `output` (what a command should print,
+ * e.g. after "Expected Output:"), or `content` (markdown, YAML, a table: shown, never run).
+ */
+export type CodeBlockRole = 'commands' | 'output' | 'content';
+
 export interface CodeBlockNode extends SourceSpan {
   readonly kind: 'code';
   readonly id: string;
@@ -46,6 +71,9 @@ export interface CodeBlockNode extends SourceSpan {
   /** The paragraph right before the block ("**Expected Output**:"), if any. */
   readonly caption?: string;
   readonly fence: 'backtick' | 'tilde' | 'indented';
+  readonly role: CodeBlockRole;
+  /** The commands, for a `commands` block; empty otherwise. */
+  readonly commands: readonly RunbookCommand[];
 }
 
 export interface TaskNode extends SourceSpan {
@@ -55,6 +83,8 @@ export interface TaskNode extends SourceSpan {
   readonly text: string;
   /** `- [x]` in the file. */
   readonly checked: boolean;
+  /** A measurable criterion ("Error rate < 0.5%"): what must hold for the item to be true. */
+  readonly criterion?: AlertRule;
 }
 
 export type RunbookNode = SectionNode | CodeBlockNode | TaskNode;
@@ -62,6 +92,8 @@ export type RunbookNode = SectionNode | CodeBlockNode | TaskNode;
 export type DiagnosticSeverity = 'error' | 'warning' | 'information';
 
 export interface RunbookDiagnostic {
+  /** The file it points into when that is not the runbook (a sidecar config file). */
+  readonly file?: string;
   readonly severity: DiagnosticSeverity;
   /** Stable machine-readable code, e.g. `no-steps`. */
   readonly code: string;
@@ -74,6 +106,38 @@ export interface RunbookDiagnostic {
   readonly endColumn?: number;
 }
 
+/** Where a variable is used: a command and an offset in its text. */
+export interface VariableUse {
+  readonly commandId: string;
+  readonly line: number;
+  readonly column: number;
+  readonly kind: VariableRef['kind'];
+}
+
+export interface RunbookVariable {
+  readonly name: string;
+  /** A placeholder (`<your-value>`) rather than a shell variable. */
+  readonly placeholder: boolean;
+  /** Assigned by a command of the runbook (`PREVIOUS_TAG=$(…)`): known when that command ran. */
+  readonly assignedInRunbook: boolean;
+  /** Declared in the configuration (front matter or sidecar). */
+  readonly declared: boolean;
+  readonly secret: boolean;
+  readonly defaultValue?: string;
+  readonly description?: string;
+  readonly uses: readonly VariableUse[];
+}
+
+/** An alert condition found in the runbook's text or configuration. */
+export interface RunbookAlert {
+  readonly rule: AlertRule;
+  /** The configuration's alert name, when it comes from there. */
+  readonly name?: string;
+  readonly origin: 'runbook' | 'config';
+  readonly line: number;
+  readonly column: number;
+}
+
 export interface Runbook {
   /** The single top-level heading, if the document has one. */
   readonly title?: string;
@@ -84,6 +148,19 @@ export interface Runbook {
   readonly lineCount: number;
   /** True when the file's decorative characters were repaired from Mac Roman mojibake. */
   readonly repairedMojibake: boolean;
+  /** Front matter and sidecar configuration, defaults applied. */
+  readonly config: RunbookConfig;
+  /** Lines 0..frontMatterEndLine (inclusive) hold YAML front matter, when there is some. */
+  readonly frontMatterEndLine?: number;
+  readonly variables: readonly RunbookVariable[];
+  readonly alerts: readonly RunbookAlert[];
+  /** The "Expected Timeline" block, parsed. */
+  readonly timeline?: readonly TimelineEntry[];
+}
+
+/** Every command of the runbook in document order. */
+export function* allCommands(nodes: readonly RunbookNode[]): Generator<RunbookCommand> {
+  for (const node of walk(nodes)) if (node.kind === 'code') yield* node.commands;
 }
 
 export function isSection(node: RunbookNode): node is SectionNode {

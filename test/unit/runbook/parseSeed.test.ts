@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { CodeBlockNode, Runbook, RunbookNode, SectionNode, TaskNode } from '../../../src/core/runbook';
-import { nodePathAtLine, parseRunbook, walk } from '../../../src/core/runbook';
+import { allCommands, nodePathAtLine, parseRunbook, walk } from '../../../src/core/runbook';
 import { SEED_RUNBOOK } from '../../repoPaths';
 
 const seedText = readFileSync(SEED_RUNBOOK, 'utf8');
@@ -27,11 +27,86 @@ describe('parseRunbook on the seed runbook', () => {
     runbook = parseRunbook(seedText);
   });
 
-  it('reads the title and the subtitle, and reports no diagnostics', () => {
+  it('reads the title and the subtitle', () => {
     assert.equal(runbook.title, 'PHASE 8 EXECUTION: MERGE TO MASTER & DEPLOYMENT');
     assert.equal(runbook.subtitle, 'Step-by-Step Production Deployment Guide - October 20, 2025');
-    assert.deepEqual(runbook.diagnostics, []);
     assert.equal(runbook.lineCount, 558);
+  });
+
+  it('reports exactly the seed\'s real problems, with 1-based line:column', () => {
+    assert.deepEqual(
+      runbook.diagnostics.map((d) => `${d.line + 1}:${d.column + 1} ${d.severity} ${d.code}`),
+      [
+        '362:24 information unknown-variable', // -H "X-API-Key: $API_KEY": nothing sets it
+        '424:3 error command', // docker-compose … -e "DOCKER_TAG=…" up -d: -e is not an option of up
+        '437:13 error command', // docker logs aidrive-dashboard:v1.0.0-rc1: an image tag, not a container
+      ],
+    );
+    const misuse = runbook.diagnostics[1];
+    assert.match(misuse?.message ?? '', /^`-e` is not a docker-compose global option nor an option of `up`/);
+    assert.match(misuse?.message ?? '', /DOCKER_TAG=\$PREVIOUS_TAG docker-compose -f docker-compose\.production\.yml up -d/);
+  });
+
+  it('classifies the seed\'s commands', () => {
+    const commands = [...allCommands(runbook.children)];
+    assert.equal(commands.length, 73);
+    const labels = (pick: (c: (typeof commands)[number]) => unknown): string[] => commands.filter(pick).map((c) => c.label);
+    assert.deepEqual(labels((c) => c.classification.destructive), [
+      'git push origin --delete feature/resilience-hardening',
+      'git push origin --delete feature/resilience-hardening',
+      'docker-compose -f docker-compose.staging.yml down',
+      'docker-compose -f docker-compose.production.yml down',
+      'docker-compose -f docker-compose.production.yml down',
+      'docker-compose -f docker-compose.production.yml down',
+    ]);
+    assert.deepEqual(labels((c) => c.classification.longRunning), [
+      'docker stats aidrive-dashboard',
+      'sleep 300 && curl -s http://dashboard/api/health | jq .',
+    ]);
+    assert.deepEqual(labels((c) => c.classification.interactive), ['nano CHANGELOG.md']);
+  });
+
+  it('collects variables, secrets and the alert conditions with their positions', () => {
+    assert.deepEqual(
+      runbook.variables.map((v) => [v.name, v.secret, v.assignedInRunbook, v.uses.length]),
+      [
+        ['API_KEY', true, false, 2],
+        ['i', false, true, 1],
+        ['ALERT_CONDITIONS', false, true, 1],
+        ['PREVIOUS_TAG', false, true, 3],
+      ],
+    );
+    assert.deepEqual(
+      runbook.alerts.map((a) => `${a.line + 1}:${a.column + 1} ${a.rule.metric} ${a.rule.comparator} ${a.rule.threshold.raw}`),
+      [
+        '286:5 memory_growth > 5%',
+        '287:5 error_rate > 1%',
+        '288:5 response_time_p95 > 1000ms',
+        '392:4 memory_growth > 5%',
+        '393:4 error_rate > 1%',
+        '394:4 response_time_p95 > 1000ms',
+        '395:4 process_restarts > 0',
+        '396:4 oom_conditions > 0',
+      ],
+    );
+    assert.equal(runbook.alerts[3]?.rule.window?.seconds, 3600);
+  });
+
+  it('marks the output and content blocks as not runnable', () => {
+    const roles = [...walk(runbook.children)].filter((n): n is CodeBlockNode => n.kind === 'code').map((c) => `${c.line + 1} ${c.role}`);
+    assert.ok(roles.includes('53 output'), 'Expected Output block');
+    assert.ok(roles.includes('118 content'), 'CHANGELOG markdown block');
+    assert.ok(roles.includes('530 content'), 'Expected Timeline block');
+    assert.equal(roles.filter((r) => r.endsWith(' commands')).length, 17, 'the seed has 17 ```bash blocks');
+  });
+
+  it('reads the measurable checklist criteria', () => {
+    const measurable = [...walk(runbook.children)].filter((n): n is TaskNode => n.kind === 'task' && n.criterion !== undefined);
+    assert.deepEqual(
+      measurable.map((t) => t.text),
+      ['Health check endpoint responding (HTTP 200)', 'Error rate < 0.5%', 'Memory usage stable ±2%', 'No OOM conditions'],
+    );
+    assert.deepEqual(runbook.timeline?.map((e) => e.label), ['Merge to Master', 'Staging Deployment', 'Production Deploy', 'TOTAL']);
   });
 
   it('has exactly the top-level sections of the guide, in order, with readable labels', () => {

@@ -4,7 +4,9 @@ import { headingRole, slug, splitPlannedDuration } from './headings';
 import { headingTraits } from './traits';
 import { displayRepairer, hasMojibake, stripDecorations } from './mojibake';
 import { isSection } from './model';
-import type { CodeBlockNode, Runbook, RunbookDiagnostic, RunbookNode, SectionNode, TaskNode } from './model';
+import { parseChecklistCriterion } from '../alerts';
+import { blockCommands, codeBlockRole } from './commands';
+import type { CodeBlockNode, RunbookDiagnostic, RunbookNode, SectionNode, TaskNode } from './model';
 
 // One shared tokenizer: CommonMark plus GFM tables, raw HTML blocks kept as tokens.
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -119,8 +121,20 @@ function isClosedFence(lines: readonly string[], token: Token): boolean {
   return last.length >= token.markup.length && last.split('').every((c) => c === marker);
 }
 
-/** Parses a markdown deployment guide into the runbook model. Never throws on any string. */
-export function parseRunbook(text: string): Runbook {
+/** The document structure: what parseRunbook builds on. */
+export interface RunbookStructure {
+  readonly title?: string;
+  readonly subtitle?: string;
+  readonly children: RunbookNode[];
+  readonly diagnostics: RunbookDiagnostic[];
+  readonly lineCount: number;
+  readonly repairedMojibake: boolean;
+  /** The file's lines (split once, shared with later analysis). */
+  readonly lines: () => string[];
+}
+
+/** Sections, code blocks (with their commands) and checklist items, with line ranges. Never throws. */
+export function parseStructure(text: string): RunbookStructure {
   const tokens = markdown.parse(text, {});
   const repairedMojibake = hasMojibake(text);
   const repair = displayRepairer(repairedMojibake);
@@ -220,10 +234,14 @@ export function parseRunbook(text: string): Runbook {
         const map = token.map ?? [0, 0];
         const parent = top();
         const content = token.content.endsWith('\n') ? token.content.slice(0, -1) : token.content;
+        const id = `${parent.id}#code${++parent.codeCount}`;
+        const lang = token.type === 'fence' ? (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase() : '';
+        const role = codeBlockRole(lang, pendingCaption, content);
+        const contentLine = token.type === 'fence' ? map[0] + 1 : map[0];
         const node: CodeBlockNode = {
           kind: 'code',
-          id: `${parent.id}#code${++parent.codeCount}`,
-          lang: token.type === 'fence' ? (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase() : '',
+          id,
+          lang,
           text: content,
           displayText: repair(content),
           firstCommand: repair(firstCommandLine(content)),
@@ -231,6 +249,8 @@ export function parseRunbook(text: string): Runbook {
           fence: token.type === 'code_block' ? 'indented' : token.markup.startsWith('~') ? 'tilde' : 'backtick',
           line: map[0],
           endLine: map[1],
+          role,
+          commands: role === 'commands' ? blockCommands(id, content, lang, contentLine) : [],
         };
         parent.children.push(node);
         codeCount++;
@@ -261,6 +281,7 @@ export function parseRunbook(text: string): Runbook {
               id: uniqueId(parent, `${parent.id}::${taskText.toLowerCase().replace(/\s+/g, ' ')}`),
               text: taskText,
               checked: match[1] !== ' ',
+              ...criterionOf(taskText),
               line: map[0],
               endLine: map[1],
             };
@@ -313,7 +334,13 @@ export function parseRunbook(text: string): Runbook {
     diagnostics,
     lineCount,
     repairedMojibake,
+    lines,
   };
+}
+
+function criterionOf(taskText: string): Pick<TaskNode, 'criterion'> {
+  const criterion = parseChecklistCriterion(taskText);
+  return criterion ? { criterion } : {};
 }
 
 /** True when nothing but thematic breaks stands between a heading and the next heading. */

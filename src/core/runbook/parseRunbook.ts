@@ -1,0 +1,62 @@
+import type { ConfigDiagnostic, RunbookConfig } from '../config';
+import { extractFrontMatter, loadRunbookConfig, normalizeConfig } from '../config';
+import { analyzeRunbook } from './analyzeRunbook';
+import type { Runbook, RunbookDiagnostic } from './model';
+import { parseStructure } from './parseStructure';
+
+export interface ParseOptions {
+  /** The runbook's name in diagnostics of its configuration, e.g. `docs/DEPLOY.md`. */
+  readonly fileName?: string;
+  /** The sidecar configuration `<name>.deploy-pilot.yaml`, when it exists. */
+  readonly sidecar?: { readonly file: string; readonly text: string };
+}
+
+let defaultConfig: RunbookConfig | undefined;
+
+/** Blanks the front matter's lines (keeping line numbers) so markdown does not read it as text. */
+function maskLines(text: string, lastLine: number): string {
+  let offset = 0;
+  for (let line = 0; line <= lastLine; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return '\n'.repeat(lastLine);
+    offset = next + 1;
+  }
+  return '\n'.repeat(lastLine + 1) + text.slice(offset);
+}
+
+function toRunbookDiagnostic(d: ConfigDiagnostic, runbookFile: string): RunbookDiagnostic {
+  return {
+    ...(d.file !== runbookFile ? { file: d.file } : {}),
+    severity: d.severity,
+    code: `config-${d.code}`,
+    message: d.message,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+  };
+}
+
+/**
+ * Parses a markdown deployment guide into the runbook model: structure, commands with their
+ * classification and variables, checklist criteria, alert rules, configuration and every
+ * diagnostic with its line. Never throws on any string.
+ */
+export function parseRunbook(text: string, options: ParseOptions = {}): Runbook {
+  const file = options.fileName ?? 'runbook.md';
+  const frontMatter = extractFrontMatter(text);
+  const structure = parseStructure(frontMatter ? maskLines(text, frontMatter.endLine) : text);
+  if (!frontMatter && !options.sidecar) {
+    return analyzeRunbook(structure, (defaultConfig ??= normalizeConfig({})), [], undefined);
+  }
+  const loaded = loadRunbookConfig({
+    runbook: { file, text },
+    ...(options.sidecar ? { sidecar: options.sidecar } : {}),
+  });
+  return analyzeRunbook(
+    structure,
+    loaded.config,
+    loaded.diagnostics.map((d) => toRunbookDiagnostic(d, file)),
+    frontMatter?.endLine,
+  );
+}
