@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from '../../src/api';
-import type { RunbookNode, SectionNode, TaskNode } from '../../src/core/runbook';
+import type { CodeBlockNode, SectionNode, TaskNode } from '../../src/core/runbook';
+import type { RunbookTreeElement } from '../../src/features/tree/treeElement';
 import { walk } from '../../src/core/runbook';
 import { activateExtension, EXTENSION_ID, readText, sleep, waitForDocumentText, waitForState, workspaceRoot, writeText } from './helpers';
 
 const SEED_NAME = 'PHASE8_DEPLOYMENT_GUIDE.md';
 
-function labelOf(api: DeployPilotApi, node: RunbookNode): string {
+function labelOf(api: DeployPilotApi, node: RunbookTreeElement): string {
   const label = api.tree.getTreeItem(node).label;
   return typeof label === 'string' ? label : (label?.label ?? '');
 }
@@ -75,8 +76,8 @@ describe('Runbook tree in a real extension host', () => {
         'STEP 6: Cleanup Feature Branch',
       ],
     );
-    const step1Item = api.tree.getTreeItem(steps[0] as RunbookNode);
-    assert.equal(step1Item.description, '5 min · 2 blocks');
+    const step1Item = api.tree.getTreeItem(steps[0] as SectionNode);
+    assert.equal(step1Item.description, '5 min · 4 commands');
     const [firstBlock] = api.tree.getChildren(steps[0]);
     assert.ok(firstBlock);
     const blockItem = api.tree.getTreeItem(firstBlock);
@@ -93,7 +94,7 @@ describe('Runbook tree in a real extension host', () => {
     const task = findTask(api, 'Error rate < 0.5%');
     const taskItem = api.tree.getTreeItem(task);
     assert.equal(taskItem.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
-    assert.equal(api.tree.getParent(task) && labelOf(api, api.tree.getParent(task) as RunbookNode), 'First Hour');
+    assert.equal(api.tree.getParent(task) && labelOf(api, api.tree.getParent(task) as SectionNode), 'First Hour');
   });
 
   it('keeps checkbox state across a refresh and across edits that move lines', async () => {
@@ -115,6 +116,49 @@ describe('Runbook tree in a real extension host', () => {
     assert.equal(api.tree.getTreeItem(moved).checkboxState, vscode.TreeItemCheckboxState.Checked);
     assert.equal(api.tree.getTreeItem(findTask(api, 'Error rate < 0.5%')).checkboxState, vscode.TreeItemCheckboxState.Unchecked);
     await api.tree.setChecked([{ task: moved, checked: false }]);
+  });
+
+  it('shows each command of a block with its classification', () => {
+    const guide = api.tree.getChildren().find((n) => labelOf(api, n) === 'Step-by-Step Detailed Guide') as SectionNode;
+    const step6 = api.tree.getChildren(guide).find((n) => labelOf(api, n) === 'STEP 6: Cleanup Feature Branch') as SectionNode;
+    const block = api.tree.getChildren(step6)[0] as CodeBlockNode;
+    const blockItem = api.tree.getTreeItem(block);
+    assert.equal(blockItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.equal(blockItem.description, '4 commands · destructive');
+    const commands = api.tree.getChildren(block);
+    assert.deepEqual(
+      commands.map((c) => {
+        const item = api.tree.getTreeItem(c);
+        return [item.label, item.description, (item.iconPath as vscode.ThemeIcon).id, item.contextValue];
+      }),
+      [
+        ['git branch -d feature/resilience-hardening', '', 'terminal', 'deployPilot.command'],
+        ['git push origin --delete feature/resilience-hardening', 'destructive', 'warning', 'deployPilot.command.destructive'],
+        ['git branch -a', '', 'terminal', 'deployPilot.command'],
+        ['git branch -v', '', 'terminal', 'deployPilot.command'],
+      ],
+    );
+    assert.equal(api.tree.getParent(commands[1] as RunbookTreeElement), block);
+    const tooltip = api.tree.getTreeItem(commands[1] as RunbookTreeElement).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /Destructive: deletes the remote branch or tag feature\/resilience-hardening\. Deploy Pilot asks before running it/);
+  });
+
+  it('puts the seed\'s diagnostics in the Problems panel', async () => {
+    const deadline = Date.now() + 5000;
+    let diagnostics = vscode.languages.getDiagnostics(seedUri);
+    while (diagnostics.length === 0 && Date.now() < deadline) {
+      await sleep(100);
+      diagnostics = vscode.languages.getDiagnostics(seedUri);
+    }
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${String(d.code)} ${d.source ?? ''}`),
+      [
+        '362:24 Information unknown-variable Deploy Pilot',
+        '424:3 Error command Deploy Pilot',
+        '437:13 Error command Deploy Pilot',
+      ],
+    );
+    assert.match(diagnostics[1]?.message ?? '', /-e` is not a docker-compose global option nor an option of `up`/);
   });
 
   it('registers every command it contributes', async () => {

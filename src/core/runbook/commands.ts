@@ -17,6 +17,7 @@ export function codeBlockRole(lang: string, caption: string | undefined, text: s
  */
 export function blockCommands(blockId: string, text: string, lang: string, contentLine: number): RunbookCommand[] {
   return splitCommands(text, lang).map((cmd, index) => ({
+    kind: 'command' as const,
     id: `${blockId}:${index}`,
     text: cmd.text,
     label: label(cmd),

@@ -38,6 +38,7 @@ export interface SectionNode extends SourceSpan {
 
 /** One command of a shell block, as an operator runs it. */
 export interface RunbookCommand extends SourceSpan {
+  readonly kind: 'command';
   /** `<block id>:<index>`: stable while the block's commands stay in order. */
   readonly id: string;
   /** Exactly what is sent to the shell (continuations and heredocs included). */

@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import type { RunbookNode, TaskNode } from '../../core/runbook';
+import type { TaskNode } from '../../core/runbook';
 import { walk } from '../../core/runbook';
 import type { RunbookService } from '../runbook/runbookService';
 import type { ChecklistStore } from './checklistStore';
 import { toTreeItem } from './runbookTreeItems';
+import type { RunbookTreeElement } from './treeElement';
 
-/** The Runbook view's data: sections → steps → code blocks and checklist items. */
-export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>, vscode.Disposable {
-  private readonly _onDidChangeTreeData = new vscode.EventEmitter<RunbookNode | undefined>();
+/** The Runbook view's data: sections → steps → code blocks (→ commands) and checklist items. */
+export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeElement>, vscode.Disposable {
+  private readonly _onDidChangeTreeData = new vscode.EventEmitter<RunbookTreeElement | undefined>();
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
 
-  private parents = new Map<RunbookNode, RunbookNode>();
+  private parents = new Map<RunbookTreeElement, RunbookTreeElement>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -46,20 +47,21 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
     for (const { task } of changes) this._onDidChangeTreeData.fire(task);
   }
 
-  getTreeItem(node: RunbookNode): vscode.TreeItem {
+  getTreeItem(node: RunbookTreeElement): vscode.TreeItem {
     const state = this.service.state;
     if (state.kind !== 'ok') return new vscode.TreeItem('');
     return toTreeItem(node, state.uri, (task) => this.isChecked(task));
   }
 
-  getChildren(node?: RunbookNode): RunbookNode[] {
+  getChildren(node?: RunbookTreeElement): RunbookTreeElement[] {
     const state = this.service.state;
     if (state.kind !== 'ok') return [];
     if (!node) return state.runbook.children;
-    return node.kind === 'section' ? node.children : [];
+    if (node.kind === 'section') return node.children;
+    return node.kind === 'code' && node.commands.length > 1 ? [...node.commands] : [];
   }
 
-  getParent(node: RunbookNode): RunbookNode | undefined {
+  getParent(node: RunbookTreeElement): RunbookTreeElement | undefined {
     return this.parents.get(node);
   }
 
@@ -69,6 +71,7 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookNode>
     if (state.kind !== 'ok') return;
     for (const node of walk(state.runbook.children)) {
       if (node.kind === 'section') for (const child of node.children) this.parents.set(child, node);
+      if (node.kind === 'code' && node.commands.length > 1) for (const command of node.commands) this.parents.set(command, node);
     }
   }
 

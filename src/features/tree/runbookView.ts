@@ -1,17 +1,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RunbookNode, TaskNode } from '../../core/runbook';
+import type { TaskNode } from '../../core/runbook';
 import { nodePathAtLine } from '../../core/runbook';
 import type { RunbookService } from '../runbook/runbookService';
 import type { RunbookState } from '../runbook/runbookState';
 import type { RunbookTreeProvider } from './runbookTreeProvider';
+import type { RunbookTreeElement } from './treeElement';
 
 export const RUNBOOK_VIEW_ID = 'deployPilot.runbook';
 const STATE_CONTEXT_KEY = 'deployPilot.runbookState';
 
 /** The Runbook TreeView: checkbox events, title, messages and the state context key. */
 export class RunbookView implements vscode.Disposable {
-  readonly treeView: vscode.TreeView<RunbookNode>;
+  readonly treeView: vscode.TreeView<RunbookTreeElement>;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -37,7 +38,7 @@ export class RunbookView implements vscode.Disposable {
   }
 
   /** Selects the innermost item at `line` of the runbook. */
-  async revealLine(line: number): Promise<RunbookNode | undefined> {
+  async revealLine(line: number): Promise<RunbookTreeElement | undefined> {
     const state = this.service.state;
     if (state.kind !== 'ok') return undefined;
     const target = nodePathAtLine(state.runbook.children, line).at(-1);
