@@ -151,7 +151,7 @@ describe('Runbook tree in a real extension host', () => {
       diagnostics = vscode.languages.getDiagnostics(seedUri);
     }
     assert.deepEqual(
-      diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${String(d.code)} ${d.source ?? ''}`),
+      diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${typeof d.code === 'object' ? String(d.code.value) : String(d.code)} ${d.source ?? ''}`),
       [
         '362:24 Information unknown-variable Deploy Pilot',
         '424:3 Error command Deploy Pilot',
