@@ -1,6 +1,6 @@
 // Bundles the extension host code (node/cjs) with esbuild. Later capabilities add
 // their own entry points here (the webview UI as browser/iife).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -27,6 +27,7 @@ const cliOptions = {
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
+  define: { DEPLOY_PILOT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
 const builds = [extensionOptions];
