@@ -5,11 +5,15 @@ import type { Token } from './tokenize';
 
 /** Thrown inside a parser and turned into a failed ParseResult at its entry point. */
 export class ParseFailure extends Error {
-  constructor(
-    message: string,
-    readonly column: number,
-  ) {
+  readonly column: number;
+
+  constructor(message: string, column: number) {
+    // Control flow, not a bug: a stack trace would only cost time (parsers fail often).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.column = column;
   }
 }
 

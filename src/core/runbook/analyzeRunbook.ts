@@ -1,6 +1,5 @@
 import { extractAlertConditions, parseAlertCondition } from '../alerts';
 import type { RunbookConfig } from '../config';
-import { lintCommand } from '../shell';
 import { commandPosition } from './commands';
 import type { CodeBlockNode, Runbook, RunbookAlert, RunbookCommand, RunbookDiagnostic, SectionNode } from './model';
 import { allCommands, walk } from './model';
@@ -22,7 +21,7 @@ export function analyzeRunbook(
   const destructive: RunbookCommand[] = [];
   for (const command of allCommands(structure.children)) {
     if (command.classification.destructive) destructive.push(command);
-    for (const issue of lintCommand(command.text)) {
+    for (const issue of command.issues) {
       const start = position(command, issue.column);
       const end = position(command, issue.column + issue.length);
       diagnostics.push({

@@ -1,4 +1,4 @@
-import { classifyCommand, findVariables, isShellLanguage, label, looksLikeShell, splitCommands } from '../shell';
+import { classifyCommand, findVariables, isShellLanguage, label, lintCommand, looksLikeShell, splitCommands } from '../shell';
 import type { CodeBlockRole, RunbookCommand } from './model';
 
 const OUTPUT_CAPTION = /\b(?:expected\s+output|output|should\s+(?:show|see|print|return)|result)\b/i;
@@ -26,6 +26,7 @@ export function blockCommands(blockId: string, text: string, lang: string, conte
     endLine: contentLine + cmd.endLine,
     classification: classifyCommand(cmd.text),
     variables: findVariables(cmd.text),
+    issues: lintCommand(cmd.text),
   }));
 }
 

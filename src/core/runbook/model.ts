@@ -1,6 +1,6 @@
 import type { AlertRule } from '../alerts';
 import type { RunbookConfig } from '../config';
-import type { CommandClassification, VariableRef } from '../shell';
+import type { CommandClassification, CommandIssue, VariableRef } from '../shell';
 import type { TimelineEntry } from './timeline';
 import type { SectionTraits } from './traits';
 
@@ -50,6 +50,8 @@ export interface RunbookCommand extends SourceSpan {
   readonly classification: CommandClassification;
   /** Variables it reads, assigns or asks for; columns are offsets in `text`. */
   readonly variables: readonly VariableRef[];
+  /** Why it cannot work as written (`docker-compose … -e X up`); columns are offsets in `text`. */
+  readonly issues: readonly CommandIssue[];
 }
 
 /**

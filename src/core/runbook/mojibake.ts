@@ -20,6 +20,20 @@ for (let i = 0; i < MAC_ROMAN_HIGH.length; i++) {
 
 const NON_ASCII = /[^\p{ASCII}]/u;
 
+const escapeClass = (chars: string): string => chars.replace(/[\\\]^-]/g, '\\$&');
+const charsOf = (from: number, to: number): string => MAC_ROMAN_HIGH.slice(from - 0x80, to - 0x80 + 1);
+const CONT = `[${escapeClass(charsOf(0x80, 0xbf))}]`;
+/**
+ * A 3- or 4-byte UTF-8 sequence seen through Mac Roman (leads E2..EF and F0..F4), or an emoji
+ * whose F0 lead was lost (9F + two continuation bytes): the evidence worth a closer look.
+ */
+const MULTI_BYTE_SEQUENCE = new RegExp(
+  `[${escapeClass(charsOf(0xe0, 0xef))}]${CONT}{2}|[${escapeClass(charsOf(0xf0, 0xf4))}]${CONT}{3}|${escapeClass(charsOf(0x9f, 0x9f))}${CONT}{2}`,
+  'gu',
+);
+/** Any character that could start a repairable sequence. */
+const ANY_LEAD = new RegExp(`[${escapeClass(charsOf(0xc2, 0xf4))}${escapeClass(charsOf(0x9f, 0x9f))}]`, 'u');
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 const isContinuation = (b: number | undefined): b is number => b !== undefined && b >= 0x80 && b <= 0xbf;
@@ -92,13 +106,17 @@ export function repairSequences(input: string): MojibakeRepair {
 export function hasMojibake(documentText: string): boolean {
   // Fast path: every mojibake lead character is outside ASCII.
   if (!NON_ASCII.test(documentText)) return false;
-  return repairSequences(documentText).multiByteRepairs > 0;
+  MULTI_BYTE_SEQUENCE.lastIndex = 0;
+  for (const match of documentText.matchAll(MULTI_BYTE_SEQUENCE)) {
+    if (repairSequences(match[0]).multiByteRepairs > 0) return true;
+  }
+  return false;
 }
 
 /** A text repairer for one document: repairs only when the document as a whole is mojibake. */
 export function displayRepairer(documentIsMojibake: boolean): (text: string) => string {
   if (!documentIsMojibake) return (text) => text;
-  return (text) => (NON_ASCII.test(text) ? repairSequences(text).text : text);
+  return (text) => (ANY_LEAD.test(text) ? repairSequences(text).text : text);
 }
 
 const LEADING_DECORATION = /^(?:\p{Extended_Pictographic}|\p{Emoji_Presentation}|\p{Emoji_Modifier}|\uFE0F|\u200D|\u20E3|\s)+/u;

@@ -10,6 +10,17 @@ import type { LexResult, RedirectToken, Token, WordToken } from './tokens';
  * lexes `$(...)`, backquotes, `<(...)` and `NAME=( ... )` recursively.
  */
 export function lex(src: string): LexResult {
+  // Splitting, classifying, finding variables and linting each lex the same command in turn.
+  if (src === lastLexed?.src) return lastLexed.result;
+  const result = lexUncached(src);
+  lastLexed = { src, result };
+  return result;
+}
+
+/** The last result: callers treat LexResult as read-only, so sharing it is safe. */
+let lastLexed: { readonly src: string; readonly result: LexResult } | undefined;
+
+function lexUncached(src: string): LexResult {
   const lexer = new Lexer(src);
   const tokens = lexer.tokens(undefined);
   lexer.finish();
