@@ -161,6 +161,34 @@ describe('Runbook tree in a real extension host', () => {
     assert.match(diagnostics[1]?.message ?? '', /-e` is not a docker-compose global option nor an option of `up`/);
   });
 
+  it('reports front matter and sidecar configuration problems on their own lines', async () => {
+    const runbook = vscode.Uri.joinPath(workspaceRoot(), 'configured.runbook.md');
+    const sidecar = vscode.Uri.joinPath(workspaceRoot(), 'configured.runbook.deploy-pilot.yaml');
+    await writeText(sidecar, 'tagPattern: "v*"\nvariabels: {}\n');
+    await writeText(
+      runbook,
+      ['---', 'environments:', '  staging:', '    healthUrl: http://127.0.0.1:8080/health', '    helth: {}', '---', '# Configured', '', '## Step 1: go', '', '```bash', 'echo go', '```', ''].join('\n'),
+    );
+    try {
+      await vscode.commands.executeCommand('deployPilot.openRunbook', runbook);
+      const state = await waitForState(api, 'ok', (s) => s.uri.toString() === runbook.toString());
+      assert.deepEqual(Object.keys(state.runbook.config.environments), ['staging']);
+      const deadline = Date.now() + 5000;
+      let inRunbook = vscode.languages.getDiagnostics(runbook);
+      let inSidecar = vscode.languages.getDiagnostics(sidecar);
+      while ((inRunbook.length === 0 || inSidecar.length === 0) && Date.now() < deadline) {
+        await sleep(100);
+        inRunbook = vscode.languages.getDiagnostics(runbook);
+        inSidecar = vscode.languages.getDiagnostics(sidecar);
+      }
+      assert.deepEqual(inRunbook.map((d) => [d.range.start.line, d.message.match(/unknown key "helth"/) !== null]), [[4, true]]);
+      assert.deepEqual(inSidecar.map((d) => [d.range.start.line, /did you mean "variables"/.test(d.message)]), [[1, true]]);
+    } finally {
+      await vscode.workspace.fs.delete(runbook);
+      await vscode.workspace.fs.delete(sidecar);
+    }
+  });
+
   it('registers every command it contributes', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     const manifest = extension?.packageJSON as { contributes: { commands: Array<{ command: string }> } };

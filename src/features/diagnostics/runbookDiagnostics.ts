@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { sidecarPathFor } from '../../core/config';
 import type { DiagnosticSeverity, RunbookDiagnostic } from '../../core/runbook';
 import type { RunbookService } from '../runbook/runbookService';
 import type { RunbookState } from '../runbook/runbookState';
@@ -21,7 +22,6 @@ export function toVscodeDiagnostic(d: RunbookDiagnostic): vscode.Diagnostic {
 export class RunbookDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('deployPilot');
   private readonly subscription: vscode.Disposable;
-  private shown: vscode.Uri | undefined;
 
   constructor(service: RunbookService) {
     this.subscription = service.onDidChangeState((state) => this.publish(state));
@@ -29,16 +29,18 @@ export class RunbookDiagnostics implements vscode.Disposable {
   }
 
   private publish(state: RunbookState): void {
-    if (this.shown) this.collection.delete(this.shown);
-    this.shown = undefined;
+    this.collection.clear();
     if (state.kind === 'ok') {
-      this.collection.set(state.uri, state.runbook.diagnostics.map(toVscodeDiagnostic));
-      this.shown = state.uri;
+      // Diagnostics naming another file belong to the sidecar configuration next to the runbook.
+      const sidecar = state.uri.with({ path: sidecarPathFor(state.uri.path) });
+      const inRunbook = state.runbook.diagnostics.filter((d) => d.file === undefined);
+      const inSidecar = state.runbook.diagnostics.filter((d) => d.file !== undefined);
+      this.collection.set(state.uri, inRunbook.map(toVscodeDiagnostic));
+      if (inSidecar.length > 0) this.collection.set(sidecar, inSidecar.map(toVscodeDiagnostic));
     } else if (state.kind === 'error') {
       const d = new vscode.Diagnostic(new vscode.Range(state.line, 0, state.line, Number.MAX_SAFE_INTEGER), state.message, vscode.DiagnosticSeverity.Error);
       d.source = 'Deploy Pilot';
       this.collection.set(state.uri, [d]);
-      this.shown = state.uri;
     }
   }
 

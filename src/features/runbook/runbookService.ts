@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { sidecarPathFor } from '../../core/config';
 import { decodeRunbookBytes, parseRunbook } from '../../core/runbook';
 import { findRunbookCandidates } from './runbookLocator';
 import type { RunbookState } from './runbookState';
@@ -29,7 +30,8 @@ export class RunbookService implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.isCurrent(doc.uri)) this.scheduleReload();
+        const uri = this.uri;
+        if (uri && (this.isCurrent(doc.uri) || doc.uri.path === sidecarPathFor(uri.path))) this.scheduleReload();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('deployPilot.runbook')) void this.locate();
@@ -89,16 +91,17 @@ export class RunbookService implements vscode.Disposable {
       const decoded = decodeRunbookBytes(await vscode.workspace.fs.readFile(uri), name);
       if (!decoded.ok) {
         next = { kind: 'error', uri, message: decoded.message, line: decoded.line };
-      } else if (decoded.text === this.loadedText && this._state.kind === 'ok' && this.isCurrent(uri)) {
+      } else if (decoded.text + ((await readSidecar(uri))?.text ?? '') === this.loadedText && this._state.kind === 'ok' && this.isCurrent(uri)) {
         // A save or watcher event without a change: keep the model (and the tree's selection).
         return this._state;
       } else {
-        const runbook = parseRunbook(decoded.text);
+        const sidecar = await readSidecar(uri);
+        const runbook = parseRunbook(decoded.text, { fileName: name, ...(sidecar ? { sidecar } : {}) });
         const fatal = runbook.diagnostics.find((d) => d.severity === 'error' && d.code === 'no-steps');
         next = fatal
           ? { kind: 'error', uri, message: `${name}:${fatal.line + 1}: ${fatal.message}`, line: fatal.line }
           : { kind: 'ok', uri, runbook };
-        loadedText = decoded.text;
+        loadedText = decoded.text + (sidecar?.text ?? '');
       }
     } catch (error) {
       const reason = error instanceof vscode.FileSystemError ? error.code : error instanceof Error ? error.message : String(error);
@@ -136,7 +139,10 @@ export class RunbookService implements vscode.Disposable {
     if (this.isCurrent(uri) && this.watcher) return;
     this.watcher?.dispose();
     const dir = vscode.Uri.joinPath(uri, '..');
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, path.posix.basename(uri.path)));
+    const base = path.posix.basename(uri.path);
+    // The runbook and its sidecar configuration `<name>.deploy-pilot.yaml`.
+    const pattern = `{${base},${path.posix.basename(sidecarPathFor(uri.path))}}`;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, pattern));
     this.watcher = vscode.Disposable.from(
       watcher,
       watcher.onDidChange(() => this.scheduleReload()),
@@ -163,6 +169,17 @@ export class RunbookService implements vscode.Disposable {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The sidecar configuration next to a runbook, when there is one. */
+async function readSidecar(uri: vscode.Uri): Promise<{ file: string; text: string } | undefined> {
+  const sidecarUri = uri.with({ path: sidecarPathFor(uri.path) });
+  try {
+    const bytes = await vscode.workspace.fs.readFile(sidecarUri);
+    return { file: vscode.workspace.asRelativePath(sidecarUri, false), text: Buffer.from(bytes).toString('utf8') };
+  } catch {
+    return undefined;
   }
 }
 
