@@ -20,7 +20,7 @@ import { MAX_RUN_EVENTS } from './runModel';
  * | commandSkipped    | `pending`, `failed`, `unknown`, `interrupted`     | `skipped`                           |
  * | commandMarkedDone | anything but `succeeded`                          | `succeeded` + `markedDone`          |
  * | commandInterrupted| `running`, `started`                              | `interrupted`                       |
- * | stepStarted       | each listed command not `running`/`started`       | `pending` (to run the step again)   |
+ * | stepStarted       | each listed command not `running`/`started`       | `pending`, attempts kept (run again)|
  *
  * A `started` (not awaited) command that ends with a code above 128 was stopped by a signal
  * (Ctrl+C on a stream such as `docker stats`): that is how such commands end, so it counts as
@@ -54,6 +54,12 @@ function durationBetween(startedAt: string | undefined, endedAt: string): number
 function withoutOutcome(command: CommandRecord): Mutable<CommandRecord> {
   const { endedAt: _e, durationMs: _d, exitCode: _x, markedDone: _m, note: _n, ...rest } = command;
   return { ...rest };
+}
+
+/** Back to pending for another run of its step: only the attempt count is kept. */
+function asPending(command: CommandRecord): CommandRecord {
+  const { startedAt: _s, awaited: _a, ...rest } = withoutOutcome(command);
+  return { ...rest, status: 'pending' };
 }
 
 function fromInfo(info: CommandInfo, status: CommandStatus): CommandRecord {
@@ -164,7 +170,7 @@ function commandInterrupted(record: RunRecord, event: Extract<RunEventInput, { t
 function stepStarted(record: RunRecord, event: Extract<RunEventInput, { type: 'stepStarted' }>): Outcome {
   const reset = new Set(event.commandIds);
   const commands = record.commands.map((c) =>
-    reset.has(c.commandId) && !IN_FLIGHT.has(c.status) && c.status !== 'pending' ? { ...withoutOutcome(c), status: 'pending' as const } : c,
+    reset.has(c.commandId) && !IN_FLIGHT.has(c.status) && c.status !== 'pending' ? asPending(c) : c,
   );
   const choices = event.optionId !== undefined ? { ...record.choices, [event.stepId]: event.optionId } : record.choices;
   return { ...record, commands, choices };
