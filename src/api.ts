@@ -1,4 +1,6 @@
 import type { RunbookService } from './features/runbook/runbookService';
+import type { RunController } from './features/runner/runController';
+import type { RunSession } from './features/runner/runSession';
 import type { RunbookTreeProvider } from './features/tree/runbookTreeProvider';
 import type { RunbookView } from './features/tree/runbookView';
 
@@ -7,4 +9,6 @@ export interface DeployPilotApi {
   readonly runbook: RunbookService;
   readonly tree: RunbookTreeProvider;
   readonly view: RunbookView;
+  readonly session: RunSession;
+  readonly runner: RunController;
 }

@@ -3,6 +3,11 @@ import type { DeployPilotApi } from './api';
 import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
 import { registerRunbookCommands } from './features/runbook/runbookCommands';
 import { RunbookService } from './features/runbook/runbookService';
+import { RunCodeLensProvider } from './features/runner/runCodeLens';
+import { RunController } from './features/runner/runController';
+import { registerRunnerCommands } from './features/runner/runnerCommands';
+import { RunSession } from './features/runner/runSession';
+import { TerminalExecutor } from './features/runner/terminalExecutor';
 import { ChecklistStore } from './features/tree/checklistStore';
 import { RunbookTreeProvider } from './features/tree/runbookTreeProvider';
 import { RunbookView } from './features/tree/runbookView';
@@ -13,18 +18,40 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
   const service = new RunbookService(context.workspaceState, log);
   const tree = new RunbookTreeProvider(service, new ChecklistStore(context.workspaceState));
   const view = new RunbookView(service, tree);
+  const session = new RunSession(log);
+  const executor = new TerminalExecutor(() => vscode.workspace.getConfiguration('deployPilot').get<number>('shellIntegrationTimeout', 10000));
+  const environment = (): string => {
+    const state = service.state;
+    return (state.kind === 'ok' ? Object.keys(state.runbook.config.environments)[0] : undefined) ?? 'local';
+  };
+  const runner = new RunController(service, session, executor, { runValues: new Map(), secrets: context.secrets }, log, environment);
+
   context.subscriptions.push(
     log,
     service,
     tree,
     view,
+    session,
+    executor,
     new RunbookDiagnostics(service),
     ...registerRunbookCommands(service, view, log),
+    ...registerRunnerCommands(service, session, runner, log),
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new RunCodeLensProvider(service)),
+    session.onDidChange((record) => tree.showRun(record)),
+    service.onDidChangeState((state) => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (state.kind === 'ok' && folder) {
+        session.open(folder.uri, vscode.workspace.asRelativePath(state.uri, false), state.runbook).catch((error: unknown) => log.error(`Cannot open the run records: ${String(error)}`));
+      }
+    }),
+    view.onDidTick((ticks) => {
+      if (session.current?.state === 'running') for (const t of ticks) session.dispatch({ type: 'checklistTicked', taskId: t.task.id, checked: t.checked, text: t.task.text });
+    }),
   );
 
   // Locating the runbook reads files: never on the activation path.
   void service.locate();
-  return { runbook: service, tree, view };
+  return { runbook: service, tree, view, session, runner };
 }
 
 export function deactivate(): void {

@@ -4,6 +4,12 @@ export const CommandIds = {
   refresh: 'deployPilot.refresh',
   revealInRunbook: 'deployPilot.revealInRunbook',
   openSource: 'deployPilot.openSource',
+  runStep: 'deployPilot.runStep',
+  runCommand: 'deployPilot.runCommand',
+  dryRunStep: 'deployPilot.dryRunStep',
+  stopCommand: 'deployPilot.stopCommand',
+  newRun: 'deployPilot.newRun',
+  showRunReport: 'deployPilot.showRunReport',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import type { RunRecord, StepStatus } from '../../core/run';
+import { aggregateStatus, commandStatus, stepStatus } from '../../core/run';
 import type { TaskNode } from '../../core/runbook';
 import { walk } from '../../core/runbook';
 import type { RunbookService } from '../runbook/runbookService';
 import type { ChecklistStore } from './checklistStore';
 import { toTreeItem } from './runbookTreeItems';
+import { statusLook } from './statusLook';
 import type { RunbookTreeElement } from './treeElement';
 
 /** The Runbook view's data: sections → steps → code blocks (→ commands) and checklist items. */
@@ -13,6 +16,9 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
 
   private parents = new Map<RunbookTreeElement, RunbookTreeElement>();
   private readonly subscription: vscode.Disposable;
+
+  /** The run whose statuses the tree shows. */
+  private record: RunRecord | undefined;
 
   constructor(
     private readonly service: RunbookService,
@@ -47,10 +53,32 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
     for (const { task } of changes) this._onDidChangeTreeData.fire(task);
   }
 
+  /** Shows the statuses of `record` (or none). */
+  showRun(record: RunRecord | undefined): void {
+    this.record = record;
+    this._onDidChangeTreeData.fire(undefined);
+  }
+
   getTreeItem(node: RunbookTreeElement): vscode.TreeItem {
     const state = this.service.state;
     if (state.kind !== 'ok') return new vscode.TreeItem('');
-    return toTreeItem(node, state.uri, (task) => this.isChecked(task));
+    const item = toTreeItem(node, state.uri, (task) => this.isChecked(task));
+    const status = this.statusOf(node);
+    const look = status ? statusLook(status) : undefined;
+    if (look) {
+      item.iconPath = look.icon;
+      item.description = [look.word, typeof item.description === 'string' ? item.description : ''].filter(Boolean).join(' · ');
+    }
+    return item;
+  }
+
+  statusOf(node: RunbookTreeElement): StepStatus | undefined {
+    const record = this.record;
+    if (!record) return undefined;
+    if (node.kind === 'command') return commandStatus(record, node.id);
+    if (node.kind === 'code') return node.commands.length > 0 ? aggregateStatus(node.commands.map((c) => commandStatus(record, c.id))) : undefined;
+    if (node.kind === 'section') return stepStatus(record, node);
+    return undefined;
   }
 
   getChildren(node?: RunbookTreeElement): RunbookTreeElement[] {

@@ -13,6 +13,9 @@ const STATE_CONTEXT_KEY = 'deployPilot.runbookState';
 /** The Runbook TreeView: checkbox events, title, messages and the state context key. */
 export class RunbookView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<RunbookTreeElement>;
+  private readonly _onDidTick = new vscode.EventEmitter<ReadonlyArray<{ task: TaskNode; checked: boolean }>>();
+  /** Checklist items ticked or unticked by the operator. */
+  readonly onDidTick = this._onDidTick.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -25,12 +28,14 @@ export class RunbookView implements vscode.Disposable {
       manageCheckboxStateManually: true,
     });
     this.disposables.push(
+      this._onDidTick,
       this.treeView,
       this.treeView.onDidChangeCheckboxState((e) => {
         const changes = e.items
           .filter((entry): entry is [TaskNode, vscode.TreeItemCheckboxState] => entry[0].kind === 'task')
           .map(([task, state]) => ({ task, checked: state === vscode.TreeItemCheckboxState.Checked }));
         void provider.setChecked(changes);
+        if (changes.length > 0) this._onDidTick.fire(changes);
       }),
       service.onDidChangeState((state) => this.render(state)),
     );
