@@ -178,6 +178,28 @@ describe('Step runner in a real extension host', function () {
     assert.equal(record?.commands[0]?.text, 'test "$DEPLOY_TOKEN" = "$(cat ./expected-token)"');
   });
 
+  it('measures the time from ▶ to the command starting (figures to test-results/bench/runner.json)', async () => {
+    await openRunbook(api, 'timing.runbook.md', '# Timing\n\n## Step 1: quick\n\n```bash\ntrue\n```\n\n## Rollback\n\n```bash\necho back\n```\n');
+    api.runner.ui = new ScriptedUi();
+    const toStart: number[] = [];
+    const toEnd: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      api.session.reset();
+      const clicked = Date.now();
+      const record = await api.runner.runSection(section(api, 'Step 1: quick'));
+      const command = record?.commands[0];
+      assert.equal(command?.exitCode, 0);
+      toStart.push(Date.parse(command?.startedAt ?? '') - clicked);
+      toEnd.push(Date.parse(command?.endedAt ?? '') - clicked);
+    }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const figures = { runs: 10, clickToCommandStartMedianMs: median(toStart), clickToExitCodeMedianMs: median(toEnd), clickToCommandStartMs: toStart, clickToExitCodeMs: toEnd, vscode: vscode.version };
+    const out = path.join(__dirname, '..', '..', '..', 'test-results', 'bench', 'runner.json');
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
+    assert.equal(toStart.length, 10);
+  });
+
   it('shows a run that was going when the host died as interrupted', async () => {
     const uri = await openRunbook(api, 'crashed.runbook.md', '# Crashed\n\n## Step 1: long\n\n```bash\necho a\necho b\n```\n\n## Rollback\n\n```bash\necho back\n```\n');
     const folder = api.session.folder;
