@@ -38,7 +38,7 @@ interface Step {
  */
 export function parseYamlSource(text: string, origin: ConfigOrigin): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true, logLevel: 'error' });
 
   const toLocation = ([start, end]: Offsets): ConfigLocation => {
     const from = lineCounter.linePos(start);

@@ -13,13 +13,19 @@ export interface ParseOptions {
 
 let defaultConfig: RunbookConfig | undefined;
 
-/** Blanks the front matter's lines (keeping line numbers) so markdown does not read it as text. */
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * Blanks the front matter's lines (keeping line numbers) so markdown does not read it as text.
+ * Any line break counts (LF, CRLF, CR), as in the line numbers of the rest of the model.
+ */
 function maskLines(text: string, lastLine: number): string {
+  LINE_BREAK.lastIndex = 0;
   let offset = 0;
   for (let line = 0; line <= lastLine; line++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return '\n'.repeat(lastLine);
-    offset = next + 1;
+    const match = LINE_BREAK.exec(text);
+    if (!match) return '\n'.repeat(lastLine);
+    offset = match.index + match[0].length;
   }
   return '\n'.repeat(lastLine + 1) + text.slice(offset);
 }

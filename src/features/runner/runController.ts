@@ -106,7 +106,10 @@ export class RunController {
     this.busy = true;
     try {
       const text = Buffer.from(await vscode.workspace.fs.readFile(state.uri)).toString('utf8');
-      await this.session.ensureRun(folder.uri, text, state.runbook, this.environment(), options.dryRun === true);
+      const before = this.session.current;
+      const run = await this.session.ensureRun(folder.uri, text, state.runbook, this.environment(), options.dryRun === true);
+      // Answers are remembered for one run: a new run asks again (secrets come from SecretStorage).
+      if (run !== before) this.variables.runValues.clear();
       // A step done before runs again from the top; a half-done one (failed, reloaded) resumes.
       const current = this.session.current;
       const untouched = current !== undefined && plan.commands.every((c) => commandStatus(current, c.command.id) === 'pending');
@@ -215,7 +218,7 @@ export class RunController {
         return false;
       }
     }
-    const terminal = this.executor.terminalFor({ environment: this.environment(), cwd, env: rendered.env });
+    const terminal = this.executor.terminalFor({ environment: this.environment(), cwd: this.cwdFor(cwd), env: rendered.env });
     this.session.dispatch({ type: 'commandStarted', ...info(planned, rendered.display), awaited: wait });
     const outcome = await this.executor.execute(terminal, rendered.text, wait);
     switch (outcome.kind) {
@@ -233,6 +236,14 @@ export class RunController {
         break;
     }
     return true;
+  }
+
+  /** The environment's `cwd` from the runbook configuration (relative to the workspace), else the workspace. */
+  private cwdFor(workspace: vscode.Uri): vscode.Uri {
+    const state = this.service.state;
+    const configured = state.kind === 'ok' ? state.runbook.config.environments[this.environment()]?.cwd : undefined;
+    if (!configured) return workspace;
+    return configured.startsWith('/') ? vscode.Uri.file(configured) : vscode.Uri.joinPath(workspace, configured);
   }
 
   private sources(config: RunbookConfig): VariableSources {
