@@ -29,6 +29,8 @@ const ARRAY_START = /^\s*(?:(?:declare|local|readonly|typeset|export)\s+(?:-\w+\
 const ALERT_ARRAY_NAME = /alert|condition|threshold|(?:^|_)(?:rules?|slos?)(?:_|$)/i;
 const COMMENT = /^(\s*#+\s?)(.*)$/;
 const ALERT_WORD = /\balert(?:s|ing)?\b/i;
+/** What every match of ALERT_WORD contains. */
+const MENTIONS_ALERT = /alert/i;
 const BULLET = /^(\s*(?:[-*•]|\d+[.)])\s+)(\S(?:.*\S)?)\s*$/;
 
 /**
@@ -66,6 +68,8 @@ function closingQuote(line: string, from: number, quote: string): number {
 /** The alert conditions in a shell block, in order of appearance. */
 export function extractAlertConditions(blockText: string): ExtractedCondition[] {
   const found: ExtractedCondition[] = [];
+  // An array needs `=(`; comment bullets need a header comment with the word "alert".
+  if (!blockText.includes('=(') && !MENTIONS_ALERT.test(blockText)) return found;
   const lines = blockText.split(/\r\n|\r|\n/);
   let inArray = false;
   let underHeader = false;

@@ -27,7 +27,6 @@ const SYNONYMS: ReadonlyArray<readonly [KnownMetricName | 'response_time', reado
 const BY_KEY = new Map<string, KnownMetricName>();
 for (const [metric, keys] of SYNONYMS) for (const key of keys) BY_KEY.set(key, metric);
 
-const PERCENTILE = /^p(\d{2,3})$/;
 
 /** The most words a known metric's name takes ("health check status", "out of memory"). */
 export const MAX_METRIC_WORDS = 4;
@@ -38,23 +37,95 @@ export const MAX_METRIC_WORDS = 4;
  * ("latency p95", "p95 response time" → `response_time_p95`).
  */
 export function recognizeMetric(words: readonly string[]): MetricName | undefined {
-  const parts: string[] = [];
+  let key = '';
   let percentile: string | undefined;
+  let percentiles = 0;
   for (const word of words) {
-    for (const part of word.toLowerCase().split(/[-_]+/)) {
-      if (part.length === 0) continue;
-      const p = PERCENTILE.exec(part);
-      if (p) {
-        if (percentile !== undefined) return undefined;
-        percentile = p[1];
-      } else {
-        parts.push(part);
-      }
+    const w = wordParts(word);
+    if (w.key.length > 0) key = key.length > 0 ? `${key}_${w.key}` : w.key;
+    percentiles += w.percentiles;
+    percentile = w.percentile ?? percentile;
+  }
+  return metricOf(key, percentile, percentiles);
+}
+
+/**
+ * A word of a metric name taken apart: its parts (lower-cased, split at dashes and
+ * underscores) other than percentiles, joined by `_`, and its percentile parts (`p95`).
+ */
+interface WordParts {
+  readonly key: string;
+  readonly percentiles: number;
+  /** The number of the last percentile part (`95` of `p95`). */
+  readonly percentile: string | undefined;
+}
+
+/** `p` and 2 or 3 digits: the number, as PERCENTILE reads it. */
+function percentileOf(part: string): string | undefined {
+  if (part.length < 3 || part.length > 4 || part.charCodeAt(0) !== 0x70) return undefined;
+  for (let i = 1; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return part.slice(1);
+}
+
+function wordParts(word: string): WordParts {
+  const lower = word.toLowerCase();
+  if (!lower.includes('-') && !lower.includes('_')) {
+    const p = percentileOf(lower);
+    return p !== undefined ? { key: '', percentiles: 1, percentile: p } : { key: lower, percentiles: 0, percentile: undefined };
+  }
+  let key = '';
+  let percentiles = 0;
+  let percentile: string | undefined;
+  for (const part of lower.split(/[-_]+/)) {
+    if (part.length === 0) continue;
+    const p = percentileOf(part);
+    if (p !== undefined) {
+      percentiles++;
+      percentile = p;
+    } else {
+      key = key.length > 0 ? `${key}_${part}` : part;
     }
   }
-  const base = BY_KEY.get(parts.join('_'));
+  return { key, percentiles, percentile };
+}
+
+/** The metric of a key of parts and its percentiles: recognizeMetric gives up on a second percentile. */
+function metricOf(key: string, percentile: string | undefined, percentiles: number): MetricName | undefined {
+  if (percentiles > 1) return undefined;
+  const base = BY_KEY.get(key);
   if (percentile === undefined) return base;
   return base === 'response_time' ? `response_time_p${percentile}` : undefined;
+}
+
+/**
+ * The longest leading run of `words` that names a known metric, as recognizeMetric would
+ * tell for each run from all of `words` down to the first word alone; each word is taken
+ * apart once.
+ */
+export function longestMetricPrefix(words: readonly string[]): { readonly metric: MetricName; readonly count: number } | undefined {
+  const keys: string[] = [];
+  const percentileOfRun: (string | undefined)[] = [];
+  const percentilesOfRun: number[] = [];
+  let key = '';
+  let percentile: string | undefined;
+  let percentiles = 0;
+  for (const word of words) {
+    const w = wordParts(word);
+    if (w.key.length > 0) key = key.length > 0 ? `${key}_${w.key}` : w.key;
+    percentiles += w.percentiles;
+    percentile = w.percentile ?? percentile;
+    keys.push(key);
+    percentileOfRun.push(percentile);
+    percentilesOfRun.push(percentiles);
+  }
+  for (let count = words.length; count > 0; count--) {
+    const metric = metricOf(keys[count - 1] ?? '', percentileOfRun[count - 1], percentilesOfRun[count - 1] ?? 0);
+    if (metric !== undefined) return { metric, count };
+  }
+  return undefined;
 }
 
 /** A custom metric's name: one identifier as written; several words snake_cased. */

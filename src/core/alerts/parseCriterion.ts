@@ -20,9 +20,10 @@
 import { ParseFailure, TokenCursor, runParser } from './cursor';
 import { parseClauses, parseComparator, parseQuantity } from './grammar';
 import type { Clauses } from './grammar';
-import { MAX_METRIC_WORDS, metricDimensions, recognizeMetric } from './metricNames';
+import { MAX_METRIC_WORDS, longestMetricPrefix, metricDimensions } from './metricNames';
 import type { AlertRule, Comparator, MetricName, Quantity } from './model';
-import { tokenize } from './tokenize';
+import { firstToken, tokenize } from './tokenize';
+import type { Token } from './tokenize';
 
 const CHECKBOX = /^\s*(?:[-*+]\s+)?\[[ xX]\]\s+/;
 const DECORATION = /^(?:\p{Extended_Pictographic}|\p{Emoji_Presentation}|\p{Emoji_Modifier}|\uFE0F|\u200D|\u20E3)$/u;
@@ -49,27 +50,29 @@ const FILLERS = new Set([
 const STATUS_WORDS = new Set(['http', 'status', 'code']);
 const CLAUSE_WORDS = new Set(['for', 'in', 'over', 'within', 'during', 'per']);
 
-/** The longest run of leading words that names a known metric, or one metric identifier. */
-function parseMetric(cursor: TokenCursor): MetricName {
+/** Reads the metric metricAhead found at the cursor. */
+function takeMetric(cursor: TokenCursor, found: { readonly metric: MetricName; readonly count: number }): MetricName {
+  for (let i = 0; i < found.count; i++) cursor.next();
+  return found.metric;
+}
+
+/**
+ * The longest run of leading words from the token `ahead` on that names a known metric, or
+ * one metric identifier, and how many tokens it takes; undefined when the item names no
+ * metric it can measure.
+ */
+function metricAhead(cursor: TokenCursor, ahead: number): { readonly metric: MetricName; readonly count: number } | undefined {
   const words: string[] = [];
   for (let i = 0; i < MAX_METRIC_WORDS; i++) {
-    const token = cursor.peek(i);
-    if (token?.kind !== 'word' || (i > 0 && cursor.isWord('within', i))) break;
+    const token = cursor.peek(ahead + i);
+    if (token?.kind !== 'word' || (i > 0 && cursor.isWord('within', ahead + i))) break;
     words.push(token.text);
   }
-  for (let count = words.length; count > 0; count--) {
-    const metric = recognizeMetric(words.slice(0, count));
-    if (metric !== undefined) {
-      for (let i = 0; i < count; i++) cursor.next();
-      return metric;
-    }
-  }
+  const known = longestMetricPrefix(words);
+  if (known) return known;
   const first = words[0];
-  if (first !== undefined && /[_:]/.test(first)) {
-    cursor.next();
-    return first;
-  }
-  return cursor.fail('a metric that can be measured');
+  if (first !== undefined && /[_:]/.test(first)) return { metric: first, count: 1 };
+  return undefined;
 }
 
 function parseStatus(cursor: TokenCursor): Quantity {
@@ -109,19 +112,20 @@ function parseRemark(cursor: TokenCursor, clauses: Clauses): void {
   }
 }
 
-function parseCriterion(cursor: TokenCursor, text: string): AlertRule {
+/** `found`: what parseMetric reads where the metric starts (after an absence word), read beforehand. */
+function parseCriterion(cursor: TokenCursor, text: string, found: { readonly metric: MetricName; readonly count: number }): AlertRule {
   let metric: MetricName;
   let comparator: Comparator;
   let threshold: Quantity;
   const lead = cursor.peek();
   if (lead && (cursor.isWordIn(ABSENCE_WORDS) || (lead.kind === 'number' && lead.value === 0))) {
     cursor.next();
-    metric = parseMetric(cursor);
+    metric = takeMetric(cursor, found);
     if (!metricDimensions(metric).includes('count')) throw new ParseFailure(`expected a metric that counts, found ${metric}`, lead.end);
     comparator = '==';
     threshold = { value: 0, unit: 'count', raw: lead.text, canonical: { value: 0, unit: 'count' } };
   } else {
-    metric = parseMetric(cursor);
+    metric = takeMetric(cursor, found);
     if (cursor.peek()?.kind === 'colon') cursor.next();
     while (cursor.isWordIn(FILLERS)) cursor.next();
     const next = cursor.peek();
@@ -147,6 +151,29 @@ function parseCriterion(cursor: TokenCursor, text: string): AlertRule {
   };
 }
 
+function isRuleToken(t: Token): boolean {
+  return !(t.kind === 'other' && DECORATION.test(t.text));
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
+/**
+ * False for items parseCriterion cannot read, found without parsing them: every rule it reads
+ * takes a number token (which needs an ASCII digit) except an absence ("No OOM conditions"),
+ * which starts with the word `no` or `zero`.
+ */
+function mayStateRule(body: string): boolean {
+  if (hasDigit(body)) return true;
+  const lead = firstToken(body, isRuleToken);
+  return lead?.kind === 'word' && ABSENCE_WORDS.has(lead.text.toLowerCase());
+}
+
 /**
  * The rule a checklist item states ("Error rate < 0.5%" → error_rate < 0.5%), or undefined
  * when the item has nothing measurable. Decorations (✅, emoji) and a leading `- [ ]` are
@@ -154,7 +181,14 @@ function parseCriterion(cursor: TokenCursor, text: string): AlertRule {
  */
 export function parseChecklistCriterion(text: string): AlertRule | undefined {
   const body = text.replace(CHECKBOX, '');
-  const tokens = tokenize(body).filter((t) => !(t.kind === 'other' && DECORATION.test(t.text)));
-  const result = runParser(() => parseCriterion(new TokenCursor(tokens, body), text));
+  if (!mayStateRule(body)) return undefined;
+  const tokens = tokenize(body).filter(isRuleToken);
+  const cursor = new TokenCursor(tokens, body);
+  // Most items name no metric: tell so before parsing (parseCriterion would fail in parseMetric).
+  const lead = cursor.peek();
+  const absence = lead !== undefined && (cursor.isWordIn(ABSENCE_WORDS) || (lead.kind === 'number' && lead.value === 0));
+  const found = metricAhead(cursor, absence ? 1 : 0);
+  if (!found) return undefined;
+  const result = runParser(() => parseCriterion(cursor, text, found));
   return result.ok ? result.value : undefined;
 }

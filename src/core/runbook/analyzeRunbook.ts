@@ -1,11 +1,12 @@
 import { extractAlertConditions, parseAlertCondition } from '../alerts';
 import type { RunbookConfig } from '../config';
 import { commandPosition } from './commands';
-import type { CodeBlockNode, Runbook, RunbookAlert, RunbookCommand, RunbookDiagnostic, SectionNode } from './model';
-import { allCommands, walk } from './model';
+import type { CodeBlockNode, Runbook, RunbookAlert, RunbookCommand, RunbookDiagnostic, RunbookNode, SectionNode } from './model';
 import type { RunbookStructure } from './parseStructure';
 import { parseTimeline } from './timeline';
 import { collectVariables } from './variables';
+
+const TIMELINE_HEADING = /\btime\s*line\b/i;
 
 /** Cross-cutting analysis over the parsed structure: commands, variables, alerts, diagnostics. */
 export function analyzeRunbook(
@@ -18,10 +19,18 @@ export function analyzeRunbook(
   const position = (command: RunbookCommand, offset: number): { line: number; column: number } => commandPosition(command, offset, lines);
   const diagnostics: RunbookDiagnostic[] = [...structure.diagnostics, ...configDiagnostics];
 
+  // One walk (parents before children, as walk() goes) for the nodes and the commands.
+  const nodes: RunbookNode[] = [];
+  const commands: RunbookCommand[] = [];
+  collectNodes(structure.children, nodes, commands);
+
   const destructive: RunbookCommand[] = [];
-  for (const command of allCommands(structure.children)) {
+  for (let c = 0; c < commands.length; c++) {
+    const command = commands[c] as RunbookCommand;
     if (command.classification.destructive) destructive.push(command);
-    for (const issue of command.issues) {
+    const issues = command.issues;
+    for (let k = 0; k < issues.length; k++) {
+      const issue = issues[k] as RunbookCommand['issues'][number];
       const start = position(command, issue.column);
       const end = position(command, issue.column + issue.length);
       diagnostics.push({
@@ -37,7 +46,7 @@ export function analyzeRunbook(
   }
 
   const { variables, diagnostics: variableDiagnostics } = collectVariables(
-    allCommands(structure.children),
+    commands,
     Object.values(config.variables),
     position,
   );
@@ -46,12 +55,13 @@ export function analyzeRunbook(
   const alerts: RunbookAlert[] = [];
   let timeline: Runbook['timeline'];
   let hasRollback = false;
-  for (const node of walk(structure.children)) {
-    if (node.kind === 'code' && node.role === 'commands') alerts.push(...blockAlerts(node, lines, diagnostics));
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n] as RunbookNode;
+    if (node.kind === 'code' && node.role === 'commands') blockAlerts(node, lines, diagnostics, alerts);
     if (node.kind === 'section') {
       if (node.traits.rollback) hasRollback = true;
       checkOptionGroup(node, diagnostics);
-      if (!timeline && /\btime\s*line\b/i.test(node.label)) timeline = sectionTimeline(node);
+      if (!timeline && TIMELINE_HEADING.test(node.label)) timeline = sectionTimeline(node);
     }
   }
   for (const alert of config.alerts) {
@@ -79,7 +89,7 @@ export function analyzeRunbook(
     });
   }
 
-  diagnostics.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line || a.column - b.column);
+  diagnostics.sort((a, b) => (a.file === b.file ? 0 : (a.file ?? '').localeCompare(b.file ?? '')) || a.line - b.line || a.column - b.column);
   return {
     ...(structure.title !== undefined ? { title: structure.title } : {}),
     ...(structure.subtitle !== undefined ? { subtitle: structure.subtitle } : {}),
@@ -96,11 +106,12 @@ export function analyzeRunbook(
 }
 
 /** Alert conditions written in a shell block (`ALERT_CONDITIONS=( … )`, "# Set up alerts for:"). */
-function blockAlerts(node: CodeBlockNode, lines: readonly string[], diagnostics: RunbookDiagnostic[]): RunbookAlert[] {
+function blockAlerts(node: CodeBlockNode, lines: readonly string[], diagnostics: RunbookDiagnostic[], alerts: RunbookAlert[]): void {
+  const conditions = extractAlertConditions(node.text);
+  if (conditions.length === 0) return;
   const contentLine = node.fence === 'indented' ? node.line : node.line + 1;
   const blockLines = node.text.split('\n');
-  const alerts: RunbookAlert[] = [];
-  for (const found of extractAlertConditions(node.text)) {
+  for (const found of conditions) {
     const line = contentLine + found.line;
     const blockLine = blockLines[found.line] ?? '';
     const fileLine = lines[line] ?? '';
@@ -119,13 +130,29 @@ function blockAlerts(node: CodeBlockNode, lines: readonly string[], diagnostics:
       });
     }
   }
-  return alerts;
+}
+
+/** Every node (parents before children, like walk) and every command in document order (like allCommands). */
+function collectNodes(level: readonly RunbookNode[], nodes: RunbookNode[], commands: RunbookCommand[]): void {
+  for (let i = 0; i < level.length; i++) {
+    const node = level[i] as RunbookNode;
+    nodes.push(node);
+    if (node.kind === 'section') collectNodes(node.children, nodes, commands);
+    else if (node.kind === 'code') for (let k = 0; k < node.commands.length; k++) commands.push(node.commands[k] as RunbookCommand);
+  }
 }
 
 function checkOptionGroup(node: SectionNode, diagnostics: RunbookDiagnostic[]): void {
-  const options = node.children.filter((c): c is SectionNode => c.kind === 'section' && c.role === 'option');
-  const only = options[0];
-  if (node.traits.optionGroup && options.length === 1 && only) {
+  if (!node.traits.optionGroup) return;
+  let only: SectionNode | undefined;
+  let options = 0;
+  for (const c of node.children) {
+    if (c.kind === 'section' && c.role === 'option') {
+      only ??= c;
+      options++;
+    }
+  }
+  if (options === 1 && only) {
     diagnostics.push({
       severity: 'warning',
       code: 'single-option',

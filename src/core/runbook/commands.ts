@@ -1,4 +1,8 @@
-import { classifyCommand, findVariables, isShellLanguage, label, lintCommand, looksLikeShell, splitCommands } from '../shell';
+import { isShellLanguage, label, looksLikeShell } from '../shell';
+import type { ShellCommand } from '../shell';
+import { analyzeCommand, analyzeSource } from '../shell/analyze';
+import { splitBlock } from '../shell/splitCommands';
+import type { CommandSource } from '../shell/splitCommands';
 import type { CodeBlockRole, RunbookCommand } from './model';
 
 const OUTPUT_CAPTION = /\b(?:expected\s+output|output|should\s+(?:show|see|print|return)|result)\b/i;
@@ -16,27 +20,42 @@ export function codeBlockRole(lang: string, caption: string | undefined, text: s
  * block's first content line.
  */
 export function blockCommands(blockId: string, text: string, lang: string, contentLine: number): RunbookCommand[] {
-  return splitCommands(text, lang).map((cmd, index) => ({
-    kind: 'command' as const,
-    id: `${blockId}:${index}`,
-    text: cmd.text,
-    label: label(cmd),
-    ...(cmd.comment !== undefined ? { comment: cmd.comment } : {}),
-    line: contentLine + cmd.line,
-    endLine: contentLine + cmd.endLine,
-    classification: classifyCommand(cmd.text),
-    variables: findVariables(cmd.text),
-    issues: lintCommand(cmd.text),
-  }));
+  const sources: (CommandSource | undefined)[] = [];
+  const commands = splitBlock(text, lang, sources);
+  const out: RunbookCommand[] = [];
+  for (let index = 0; index < commands.length; index++) {
+    const cmd = commands[index] as ShellCommand;
+    const commandLabel = label(cmd);
+    // What classifyCommand, findVariables and lintCommand say, from the split's own lexing.
+    const source = sources[index];
+    const { classification, variables, issues } = source ? analyzeSource(source) : analyzeCommand(cmd.text);
+    const id = `${blockId}:${index}`;
+    const line = contentLine + cmd.line;
+    const endLine = contentLine + cmd.endLine;
+    out.push(
+      cmd.comment !== undefined
+        ? { kind: 'command', id, text: cmd.text, label: commandLabel, comment: cmd.comment, line, endLine, classification, variables, issues }
+        : { kind: 'command', id, text: cmd.text, label: commandLabel, line, endLine, classification, variables, issues },
+    );
+  }
+  return out;
 }
 
 /** Line and column in the file of an offset in a command's text. */
 export function commandPosition(command: RunbookCommand, offset: number, fileLines: readonly string[]): { line: number; column: number } {
-  const before = command.text.slice(0, Math.max(0, offset));
-  const lineDelta = before.split('\n').length - 1;
-  const columnInText = offset - (before.lastIndexOf('\n') + 1);
+  const text = command.text;
+  // The line of the offset in the text (offsets past the end count as on the last line).
+  const before = Math.min(Math.max(0, offset), text.length);
+  let lineDelta = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < before; nl = text.indexOf('\n', nl + 1)) {
+    lineDelta++;
+    lineStart = nl + 1;
+  }
+  const columnInText = offset - lineStart;
   const line = command.line + lineDelta;
-  const textLine = command.text.split('\n')[lineDelta] ?? '';
+  const lineEnd = text.indexOf('\n', lineStart);
+  const textLine = lineStart === 0 && lineEnd < 0 ? text : text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
   const fileLine = fileLines[line] ?? '';
   // The text's line is the file's line without list indentation, prompt or leading blanks.
   const prefix = fileLine.endsWith(textLine) ? fileLine.length - textLine.length : 0;

@@ -13,12 +13,9 @@ const MAC_ROMAN_HIGH =
   '¿¡¬√ƒ≈∆«»…\u00A0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ' +
   '‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
 
-const BYTE_OF = new Map<string, number>();
-for (let i = 0; i < MAC_ROMAN_HIGH.length; i++) {
-  BYTE_OF.set(MAC_ROMAN_HIGH.charAt(i), 0x80 + i);
-}
-
 const NON_ASCII = /[^\p{ASCII}]/u;
+/** The first UTF-16 unit outside ASCII (the same place as NON_ASCII finds). */
+const NON_ASCII_UNIT = /[\u0080-\uffff]/;
 
 const escapeClass = (chars: string): string => chars.replace(/[\\\]^-]/g, '\\$&');
 const charsOf = (from: number, to: number): string => MAC_ROMAN_HIGH.slice(from - 0x80, to - 0x80 + 1);
@@ -31,12 +28,10 @@ const MULTI_BYTE_SEQUENCE = new RegExp(
   `[${escapeClass(charsOf(0xe0, 0xef))}]${CONT}{2}|[${escapeClass(charsOf(0xf0, 0xf4))}]${CONT}{3}|${escapeClass(charsOf(0x9f, 0x9f))}${CONT}{2}`,
   'gu',
 );
-/** Any character that could start a repairable sequence. */
-const ANY_LEAD = new RegExp(`[${escapeClass(charsOf(0xc2, 0xf4))}${escapeClass(charsOf(0x9f, 0x9f))}]`, 'u');
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-const isContinuation = (b: number | undefined): b is number => b !== undefined && b >= 0x80 && b <= 0xbf;
+/** The Mac Roman byte of each UTF-16 code unit, 0 for none: every character of MAC_ROMAN_HIGH is in the BMP. */
+const BYTE_OF_UNIT = new Uint8Array(0x10000);
+for (let i = 0; i < MAC_ROMAN_HIGH.length; i++) BYTE_OF_UNIT[MAC_ROMAN_HIGH.charCodeAt(i)] = 0x80 + i;
 
 function sequenceLength(lead: number): number {
   if (lead >= 0xc2 && lead <= 0xdf) return 2;
@@ -45,14 +40,27 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
-function decode(bytes: number[]): string | undefined {
-  try {
-    const text = strictUtf8.decode(Uint8Array.from(bytes));
-    // A repair must give a real character, never a control character.
-    return /\p{Cc}/u.test(text) ? undefined : text;
-  } catch {
-    return undefined;
+const isContinuation = (b: number): boolean => b >= 0x80 && b <= 0xbf;
+
+/**
+ * What a strict UTF-8 decoder (WHATWG, fatal, BOM stripped) makes of a 2- to 4-byte sequence
+ * whose lead is valid and whose other bytes are continuation bytes, or undefined when it
+ * refuses it (overlong forms, surrogates, beyond U+10FFFF) or when it gives a control character.
+ */
+function decode(b0: number, b1: number, b2: number, b3: number, length: number): string | undefined {
+  if (length === 2) {
+    const cp = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+    // C1 controls (U+0080..U+009F) are never a repair.
+    return cp <= 0x9f ? undefined : String.fromCharCode(cp);
   }
+  if (length === 3) {
+    if ((b0 === 0xe0 && b1 < 0xa0) || (b0 === 0xed && b1 > 0x9f)) return undefined;
+    const cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+    // A byte order mark at the start of the decoded text is dropped.
+    return cp === 0xfeff ? '' : String.fromCharCode(cp);
+  }
+  if ((b0 === 0xf0 && b1 < 0x90) || (b0 === 0xf4 && b1 > 0x8f)) return undefined;
+  return String.fromCodePoint(((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f));
 }
 
 export interface MojibakeRepair {
@@ -64,39 +72,63 @@ export interface MojibakeRepair {
 
 /** Repairs every decodable sequence in `input`. */
 export function repairSequences(input: string): MojibakeRepair {
-  const chars = Array.from(input);
-  const bytes = chars.map((c) => BYTE_OF.get(c));
+  return repair(input, true) as MojibakeRepair;
+}
+
+/**
+ * The repair in one pass over UTF-16 code units: characters without a Mac Roman byte (surrogate
+ * halves included) are never part of a sequence, so they are skipped and copied in runs. Returns
+ * the repaired text alone (the input itself when nothing was repaired) unless `counts` is set.
+ */
+function repair(input: string, counts: boolean): MojibakeRepair | string {
   let out = '';
+  let copied = 0;
   let repairs = 0;
   let multiByteRepairs = 0;
-  let i = 0;
-  while (i < chars.length) {
-    const b = bytes[i];
-    if (b !== undefined) {
-      let seq: number[] | undefined;
-      let consumed = 0;
-      const len = sequenceLength(b);
-      if (len > 0 && bytes.slice(i + 1, i + len).length === len - 1 && bytes.slice(i + 1, i + len).every(isContinuation)) {
-        seq = bytes.slice(i, i + len) as number[];
-        consumed = len;
-      } else if (b === 0x9f && isContinuation(bytes[i + 1]) && isContinuation(bytes[i + 2])) {
-        // An emoji (U+1Fxxx: F0 9F xx xx) whose F0 lead, Mac Roman's Apple logo, was dropped.
-        seq = [0xf0, 0x9f, bytes[i + 1] as number, bytes[i + 2] as number];
+  const n = input.length;
+  // Every Mac Roman character is outside ASCII: start at the first such character, if any.
+  let i = input.search(NON_ASCII_UNIT);
+  if (i < 0) return counts ? { text: input, repairs, multiByteRepairs } : input;
+  while (i < n) {
+    const b = BYTE_OF_UNIT[input.charCodeAt(i)] as number;
+    if (b === 0) {
+      i++;
+      continue;
+    }
+    const len = sequenceLength(b);
+    let decoded: string | undefined;
+    let consumed = 0;
+    if (len > 0) {
+      if (i + len <= n) {
+        const b1 = BYTE_OF_UNIT[input.charCodeAt(i + 1)] as number;
+        const b2 = len > 2 ? (BYTE_OF_UNIT[input.charCodeAt(i + 2)] as number) : 0x80;
+        const b3 = len > 3 ? (BYTE_OF_UNIT[input.charCodeAt(i + 3)] as number) : 0x80;
+        if (isContinuation(b1) && isContinuation(b2) && isContinuation(b3)) {
+          decoded = decode(b, b1, b2, b3, len);
+          consumed = len;
+        }
+      }
+    } else if (b === 0x9f && i + 2 < n) {
+      // An emoji (U+1Fxxx: F0 9F xx xx) whose F0 lead, Mac Roman's Apple logo, was dropped.
+      const b1 = BYTE_OF_UNIT[input.charCodeAt(i + 1)] as number;
+      const b2 = BYTE_OF_UNIT[input.charCodeAt(i + 2)] as number;
+      if (isContinuation(b1) && isContinuation(b2)) {
+        decoded = decode(0xf0, 0x9f, b1, b2, 4);
         consumed = 3;
       }
-      const decoded = seq ? decode(seq) : undefined;
-      if (seq && decoded !== undefined) {
-        out += decoded;
-        repairs++;
-        if (seq.length >= 3) multiByteRepairs++;
-        i += consumed;
-        continue;
-      }
     }
-    out += chars[i];
-    i++;
+    if (decoded === undefined) {
+      i++;
+      continue;
+    }
+    out += input.slice(copied, i) + decoded;
+    repairs++;
+    if (len !== 2) multiByteRepairs++;
+    i += consumed;
+    copied = i;
   }
-  return { text: out, repairs, multiByteRepairs };
+  const text = copied === 0 ? input : out + input.slice(copied);
+  return counts ? { text, repairs, multiByteRepairs } : text;
 }
 
 /**
@@ -116,7 +148,8 @@ export function hasMojibake(documentText: string): boolean {
 /** A text repairer for one document: repairs only when the document as a whole is mojibake. */
 export function displayRepairer(documentIsMojibake: boolean): (text: string) => string {
   if (!documentIsMojibake) return (text) => text;
-  return (text) => (ANY_LEAD.test(text) ? repairSequences(text).text : text);
+  // Texts without a lead character come back as they are, after one scan.
+  return (text) => repair(text, false) as string;
 }
 
 const LEADING_DECORATION = /^(?:\p{Extended_Pictographic}|\p{Emoji_Presentation}|\p{Emoji_Modifier}|\uFE0F|\u200D|\u20E3|\s)+/u;
@@ -124,6 +157,13 @@ const TRAILING_DECORATION = /(?:\s|\uFE0F|\u200D)+$/u;
 
 /** Removes leading emoji and decorations from a heading for use as a label. */
 export function stripDecorations(text: string): string {
+  // Among ASCII characters only blanks are decorations: a text that starts and ends with
+  // another ASCII character has none to strip.
+  if (isAsciiNonBlank(text.charCodeAt(0)) && isAsciiNonBlank(text.charCodeAt(text.length - 1))) return text;
   const stripped = text.replace(LEADING_DECORATION, '').replace(TRAILING_DECORATION, '');
   return stripped.length > 0 ? stripped : text.trim();
+}
+
+function isAsciiNonBlank(c: number): boolean {
+  return c > 0x20 && c < 0x7f;
 }

@@ -36,10 +36,11 @@ export function successWindowSeconds(label: string): number | undefined {
 
 export function headingTraits(label: string): SectionTraits {
   const windowSeconds = successWindowSeconds(label);
-  return {
-    ...(ROLLBACK.test(label) ? { rollback: true as const } : {}),
-    ...(CHOOSE.test(label) ? { optionGroup: true as const } : {}),
-    ...(windowSeconds !== undefined ? { windowSeconds } : {}),
-    ...(SIGN_OFF.test(label) ? { signOff: true as const } : {}),
-  };
+  // Keys in this order: rollback, optionGroup, windowSeconds, signOff.
+  const traits: { rollback?: true; optionGroup?: true; windowSeconds?: number; signOff?: true } = {};
+  if (ROLLBACK.test(label)) traits.rollback = true;
+  if (CHOOSE.test(label)) traits.optionGroup = true;
+  if (windowSeconds !== undefined) traits.windowSeconds = windowSeconds;
+  if (SIGN_OFF.test(label)) traits.signOff = true;
+  return traits;
 }

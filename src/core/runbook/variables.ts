@@ -26,13 +26,16 @@ export function collectVariables(
 ): { variables: RunbookVariable[]; diagnostics: RunbookDiagnostic[] } {
   const byName = new Map<string, Collected>();
   for (const command of commands) {
-    for (const ref of command.variables) {
+    const refs = command.variables;
+    for (let r = 0; r < refs.length; r++) {
+      const ref = refs[r] as RunbookCommand['variables'][number];
       if (ref.kind !== 'placeholder' && isWellKnownShellVariable(ref.name)) continue;
       const key = ref.kind === 'placeholder' ? `<${ref.name}>` : ref.name;
       let entry = byName.get(key);
       if (!entry) byName.set(key, (entry = { uses: [], placeholder: ref.kind === 'placeholder', assigned: false }));
       if (ref.kind === 'assignment') entry.assigned = true;
-      entry.uses.push({ commandId: command.id, kind: ref.kind, ...position(command, ref.column) });
+      const at = position(command, ref.column);
+      entry.uses.push({ commandId: command.id, kind: ref.kind, line: at.line, column: at.column });
     }
   }
   const config = new Map(declared.map((v) => [v.name, v]));

@@ -2,6 +2,24 @@
 
 /** Characters that end an unquoted word. */
 export const METACHARACTERS = ' \t\n;&|()<>';
+/** One character of METACHARACTERS. */
+export function isMetacharacter(c: string): boolean {
+  switch (c) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case ';':
+    case '&':
+    case '|':
+    case '(':
+    case ')':
+    case '<':
+    case '>':
+      return true;
+    default:
+      return false;
+  }
+}
 export const SPECIAL_PARAMETERS = '0123456789?@#$!*-';
 export const LESS_THAN = 0x3c;
 export const SINGLE_QUOTE = 0x27;

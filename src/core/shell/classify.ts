@@ -1,8 +1,9 @@
 import { invocationsOf } from './invocations';
+import type { Invocation } from './invocations';
 import { lex } from './lexer';
 import { findingsOf, runsUntilStopped } from './rules';
 import type { Finding, RuleContext } from './rules';
-import { parseStatements, pipelinesOf } from './syntax';
+import { parseStatements } from './syntax';
 import type { Pipeline } from './syntax';
 import type { CommandClassification } from './types';
 
@@ -24,27 +25,54 @@ export function classifyCommand(text: string): CommandClassification {
   return summarize(scriptFindings(text, 0));
 }
 
+/** The classification of already parsed pipelines and their invocations (see analyzeCommand). */
+export function classifyPipelines(pipelines: readonly Pipeline[], invocations: readonly (readonly Invocation[])[], depth: number): CommandClassification {
+  const ctx = contextAt(depth);
+  const out: Finding[] = [];
+  for (let i = 0; i < pipelines.length; i++) pipelineFindings(pipelines[i] as Pipeline, invocations[i] ?? [], ctx, out);
+  return summarize(out);
+}
+
+/** One context per nesting depth: `sh -c '...'` scripts are classified one level deeper. */
+const contexts: RuleContext[] = [];
+
+function contextAt(depth: number): RuleContext {
+  let ctx = contexts[depth];
+  if (!ctx) {
+    ctx = { classifyScript: (script) => (depth < MAX_NESTING ? scriptFindings(script, depth + 1) : []) };
+    contexts[depth] = ctx;
+  }
+  return ctx;
+}
+
 function scriptFindings(text: string, depth: number): Finding[] {
-  const ctx: RuleContext = { classifyScript: (script) => (depth < MAX_NESTING ? scriptFindings(script, depth + 1) : []) };
-  const statements = parseStatements(lex(text).tokens, text);
-  return pipelinesOf(statements).flatMap((p) => pipelineFindings(p, text, ctx));
+  const ctx = contextAt(depth);
+  const out: Finding[] = [];
+  for (const s of parseStatements(lex(text).tokens, text)) {
+    for (const p of s.pipelines) pipelineFindings(p, invocationsOf(p, text), ctx, out);
+  }
+  return out;
 }
 
 function isWord(words: readonly { value: string }[], ...values: string[]): boolean {
   return words.length === 1 && values.includes(words[0]?.value ?? '');
 }
 
-function pipelineFindings(pipeline: Pipeline, src: string, ctx: RuleContext): Finding[] {
-  const invocations = invocationsOf(pipeline, src);
-  const head = invocations.filter((inv) => inv.name === 'head').pop()?.stage ?? -1;
-  const out: Finding[] = [];
+function pipelineFindings(pipeline: Pipeline, invocations: readonly Invocation[], ctx: RuleContext, out: Finding[]): void {
+  let head = -1;
+  for (let k = invocations.length - 1; k >= 0; k--) {
+    const inv = invocations[k] as Invocation;
+    if (inv.name === 'head') {
+      head = inv.stage;
+      break;
+    }
+  }
   for (const inv of invocations) {
     for (const f of findingsOf(inv, ctx)) if (!(f.boundedByHead && inv.stage < head)) out.push(f);
   }
   for (const c of pipeline.commands) {
     if ((c.keyword === 'while' && isWord(c.words, 'true', ':')) || (c.keyword === 'until' && isWord(c.words, 'false'))) out.push(runsUntilStopped('loops until interrupted'));
   }
-  return out;
 }
 
 function heaviest(findings: readonly Finding[], category: Finding['category']): Finding | undefined {
@@ -61,15 +89,21 @@ export function formatSeconds(seconds: number): string {
 }
 
 function summarize(findings: readonly Finding[]): CommandClassification {
+  const out: { destructive?: string; longRunning?: string; waitSeconds?: number; interactive?: string } = {};
+  if (findings.length === 0) return out;
   const destructive = heaviest(findings, 'destructive')?.reason;
   const interactive = heaviest(findings, 'interactive')?.reason;
   const stream = heaviest(findings, 'longRunning')?.reason;
-  const waitSeconds = findings.reduce((sum, f) => sum + (f.seconds ?? 0), 0);
+  let waitSeconds = 0;
+  for (const f of findings) waitSeconds += f.seconds ?? 0;
   const waitsLong = stream === undefined && waitSeconds >= MIN_WAIT_SECONDS;
-  return {
-    ...(destructive !== undefined ? { destructive } : {}),
-    ...(stream !== undefined ? { longRunning: stream } : {}),
-    ...(waitsLong ? { longRunning: `waits ${formatSeconds(waitSeconds)}`, waitSeconds } : {}),
-    ...(interactive !== undefined ? { interactive } : {}),
-  };
+  // Keys in this order: destructive, longRunning, waitSeconds, interactive.
+  if (destructive !== undefined) out.destructive = destructive;
+  if (stream !== undefined) out.longRunning = stream;
+  if (waitsLong) {
+    out.longRunning = `waits ${formatSeconds(waitSeconds)}`;
+    out.waitSeconds = waitSeconds;
+  }
+  if (interactive !== undefined) out.interactive = interactive;
+  return out;
 }

@@ -1,6 +1,5 @@
 import { commandName } from './commandWords';
 import { optionSet } from './options';
-import { own } from './own';
 import { isAssignmentWord } from './syntax';
 import type { Pipeline, SimpleCommand } from './syntax';
 import type { WordToken } from './tokens';
@@ -50,6 +49,9 @@ const WRAPPERS: Readonly<Record<string, Wrapper>> = {
   xargs: { valued: optionSet('-I -L -n -P -s -d -E -a --max-args --max-procs --delimiter --arg-file --max-lines') },
 };
 
+/** WRAPPERS as a map: the same own entries, looked up for every simple command. */
+const WRAPPER_BY_NAME: ReadonlyMap<string, Wrapper> = new Map(Object.entries(WRAPPERS));
+
 /** Index of the wrapped command word after the wrapper at `at`, or -1 when it wraps nothing. */
 function wrappedCommand(words: readonly WordToken[], at: number, wrapper: Wrapper, src: string, assignments: WordToken[]): number {
   let j = at + 1;
@@ -75,7 +77,10 @@ function wrappedCommand(words: readonly WordToken[], at: number, wrapper: Wrappe
   return j < words.length ? j : -1;
 }
 
+const NO_REDIRECTION = { redirected: false } as const;
+
 function stdinOf(command: SimpleCommand, src: string): { redirected: boolean; text?: string } {
+  if (command.redirects.length === 0) return NO_REDIRECTION;
   let redirected = false;
   let text: string | undefined;
   for (const r of command.redirects) {
@@ -98,13 +103,15 @@ function stdinOf(command: SimpleCommand, src: string): { redirected: boolean; te
 export function invocationOf(pipeline: Pipeline, stage: number, src: string): Invocation | undefined {
   const command = pipeline.commands[stage];
   if (!command) return undefined;
-  const assignments = [...command.assignments];
+  // Copied only when a wrapper adds its own (`sudo X=1 cmd`): nobody writes to the command's.
+  let assignments: WordToken[] | undefined;
   let at = 0;
   for (;;) {
     const word = command.words[at];
     if (!word) return undefined;
-    const wrapper = own(WRAPPERS, commandName(word.value));
+    const wrapper = WRAPPER_BY_NAME.get(commandName(word.value));
     if (!wrapper) break;
+    assignments ??= [...command.assignments];
     const next = wrappedCommand(command.words, at, wrapper, src, assignments);
     if (next < 0) break;
     at = next;
@@ -112,18 +119,15 @@ export function invocationOf(pipeline: Pipeline, stage: number, src: string): In
   const commandWord = command.words[at];
   if (!commandWord) return undefined;
   const words = command.words.slice(at + 1);
+  const argv: string[] = [];
+  for (const w of words) argv.push(w.value);
   const stdin = stdinOf(command, src);
-  return {
-    name: commandName(commandWord.value),
-    commandWord,
-    words,
-    argv: words.map((w) => w.value),
-    assignments,
-    stdinRedirected: stdin.redirected || stage > 0,
-    ...(stdin.text !== undefined ? { stdinText: stdin.text } : {}),
-    pipeline,
-    stage,
-  };
+  const name = commandName(commandWord.value);
+  const stdinRedirected = stdin.redirected || stage > 0;
+  const allAssignments = assignments ?? command.assignments;
+  return stdin.text !== undefined
+    ? { name, commandWord, words, argv, assignments: allAssignments, stdinRedirected, stdinText: stdin.text, pipeline, stage }
+    : { name, commandWord, words, argv, assignments: allAssignments, stdinRedirected, pipeline, stage };
 }
 
 /** Every invocation of a pipeline, in order (bare assignments left out). */

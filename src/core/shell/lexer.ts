@@ -1,7 +1,7 @@
 import { angleAt, isHtmlTag } from './angleBrackets';
-import { METACHARACTERS, WORD_SPECIAL, isArrayAssignmentPrefix, isDigit, runEnd } from './characters';
+import { METACHARACTERS, WORD_SPECIAL, isArrayAssignmentPrefix, isDigit, isMetacharacter, runEnd } from './characters';
 import { QuotingLexer } from './quotingLexer';
-import type { LexResult, RedirectToken, Token, WordToken } from './tokens';
+import type { ClosingTag, LexResult, PlaceholderRef, RawLexResult, RedirectToken, Token, WordToken } from './tokens';
 
 /**
  * A small POSIX-shell lexer: one linear pass, no regular expressions. It follows bash's
@@ -11,31 +11,61 @@ import type { LexResult, RedirectToken, Token, WordToken } from './tokens';
  */
 export function lex(src: string): LexResult {
   // Splitting, classifying, finding variables and linting each lex the same command in turn.
-  if (src === lastLexed?.src) return lastLexed.result;
-  const result = lexUncached(src);
-  lastLexed = { src, result };
-  return result;
+  const memo = lexed(src);
+  return (memo.result ??= {
+    tokens: memo.raw.tokens,
+    params: memo.raw.params,
+    placeholders: placeholdersIn(memo.raw, 0, src.length),
+    problems: memo.raw.problems,
+  });
 }
 
-/** The last result: callers treat LexResult as read-only, so sharing it is safe. */
-let lastLexed: { readonly src: string; readonly result: LexResult } | undefined;
+/** lex() before placeholders are told from HTML tags (see RawLexResult). */
+export function lexRaw(src: string): RawLexResult {
+  return lexed(src).raw;
+}
 
-function lexUncached(src: string): LexResult {
+/**
+ * The placeholders whose `<` is in [from, to), without those that are HTML: the tags that are
+ * always HTML and those a `</name>` in [from, to) closes. For the whole text, what lex() keeps.
+ */
+export function placeholdersIn(raw: RawLexResult, from: number, to: number): PlaceholderRef[] {
+  const out: PlaceholderRef[] = [];
+  if (raw.placeholders.length === 0) return out;
+  let closed: Set<string> | undefined;
+  for (const c of raw.closings) if (c.start >= from && c.start < to) (closed ??= new Set()).add(c.name);
+  for (const p of raw.placeholders) if (p.start >= from && p.start < to && !isHtmlTag(p.name, closed ?? NO_TAGS)) out.push(p);
+  return out;
+}
+
+interface Memo {
+  readonly src: string;
+  readonly raw: RawLexResult;
+  result?: LexResult;
+}
+
+/** The last text lexed: callers treat the results as read-only, so sharing them is safe. */
+let lastLexed: Memo | undefined;
+
+function lexed(src: string): Memo {
+  if (src === lastLexed?.src) return lastLexed;
   const lexer = new Lexer(src);
   const tokens = lexer.tokens(undefined);
   lexer.finish();
-  return {
-    tokens,
-    params: lexer.params,
-    placeholders: lexer.placeholders.filter((p) => !isHtmlTag(p.name, lexer.closedTags)),
-    problems: lexer.problems,
-  };
+  const memo: Memo = { src, raw: { tokens, params: lexer.params, placeholders: lexer.placeholders, problems: lexer.problems, closings: lexer.closings ?? NO_CLOSINGS } };
+  lastLexed = memo;
+  return memo;
 }
+
+const NO_TAGS: ReadonlySet<string> = new Set();
+const NO_CLOSINGS: readonly ClosingTag[] = Object.freeze([]);
+
+/** The nested lists of a word without substitutions: shared, never written to. */
+const NO_NESTED: readonly (readonly Token[])[] = Object.freeze([]);
 
 /** Longest first. `&>` and `&>>` come before the control operators that start with `&`. */
 const REDIRECT_OPERATORS = ['<<<', '<<-', '<<', '<>', '<&', '<', '>>', '>&', '>|', '>', '&>>', '&>'];
 const CONTROL_OPERATORS = [';;&', ';;', ';&', ';', '&&', '&', '||', '|&', '|', '(', ')'];
-const CONTROL_STARTS = ';&|()';
 
 interface PendingHeredoc {
   readonly token: RedirectToken;
@@ -75,7 +105,7 @@ class Lexer extends QuotingLexer {
           if (redirect.op === '<<' || redirect.op === '<<-') this.heredocDelimiter(redirect, out);
           continue;
         }
-        const op = CONTROL_STARTS.includes(c) ? this.controlOperator() : undefined;
+        const op = c === ';' || c === '&' || c === '|' || c === '(' || c === ')' ? this.controlOperator() : undefined;
         if (op !== undefined) {
           if (op === '(') depth++;
           else if (op === ')') depth--;
@@ -101,17 +131,17 @@ class Lexer extends QuotingLexer {
     const start = this.pos;
     let i = start;
     while (isDigit(this.at(i))) i++;
-    const fd = i > start ? this.src.slice(start, i) : undefined;
     const c = this.at(i);
-    const next = this.at(i + 1);
     if (c !== '<' && c !== '>' && c !== '&') return undefined;
+    const fd = i > start ? this.src.slice(start, i) : undefined;
+    const next = this.at(i + 1);
     if ((c === '<' || c === '>') && next === '(' && fd === undefined) return undefined;
     if (c === '<' && next !== '<' && fd === undefined && angleAt(this.src, i, this.limit)?.kind === 'placeholder') return undefined;
     for (const op of REDIRECT_OPERATORS) {
       if (op.startsWith('&') && fd !== undefined) continue;
       if (!this.startsWith(op, i)) continue;
       this.pos = i + op.length;
-      return { kind: 'redirect', op, ...(fd !== undefined ? { fd } : {}), start, end: this.pos };
+      return fd !== undefined ? { kind: 'redirect', op, fd, start, end: this.pos } : { kind: 'redirect', op, start, end: this.pos };
     }
     return undefined;
   }
@@ -141,6 +171,7 @@ class Lexer extends QuotingLexer {
   /** Reads the bodies of the heredocs opened on the line that just ended. */
   private readHeredocs(): void {
     const pending = this.pending;
+    if (pending.length === 0) return;
     this.pending = [];
     pending.forEach((p, index) => {
       if (index > 0 && this.at(this.pos) === '\n') this.pos++;
@@ -174,10 +205,12 @@ class Lexer extends QuotingLexer {
   }
 
   private heredocExpansions(from: number, to: number): void {
-    const [savedLimit, savedPos, savedSink] = [this.limit, this.pos, this.nestedSink];
+    const savedLimit = this.limit;
+    const savedPos = this.pos;
+    const savedSink = this.nestedSink;
     this.limit = to;
     this.pos = from;
-    this.nestedSink = [];
+    this.nestedSink = undefined;
     while (this.pos < this.limit) {
       const c = this.at(this.pos);
       if (c === '\\') this.pos = Math.min(this.pos + 2, this.limit);
@@ -185,14 +218,15 @@ class Lexer extends QuotingLexer {
       else if (c === '`') this.backticks();
       else this.pos++;
     }
-    [this.limit, this.pos, this.nestedSink] = [savedLimit, savedPos, savedSink];
+    this.limit = savedLimit;
+    this.pos = savedPos;
+    this.nestedSink = savedSink;
   }
 
   private word(): WordToken {
     const start = this.pos;
     const savedSink = this.nestedSink;
-    const nested: (readonly Token[])[] = [];
-    this.nestedSink = nested;
+    this.nestedSink = undefined;
     const expansionsBefore = this.expansions;
     let value = '';
     let plain = true;
@@ -218,7 +252,7 @@ class Lexer extends QuotingLexer {
         if (this.pos - i > 1) plain = false;
       } else if (c === '\r' && this.at(i + 1) === '\n') {
         break;
-      } else if (METACHARACTERS.includes(c)) {
+      } else if (isMetacharacter(c)) {
         const special = this.wordMetacharacter(start);
         if (special === undefined) break;
         value += special;
@@ -229,6 +263,7 @@ class Lexer extends QuotingLexer {
         this.pos = j;
       }
     }
+    const nested = this.nestedSink ?? NO_NESTED;
     this.nestedSink = savedSink;
     return { kind: 'word', value, plain, dynamic: this.expansions > expansionsBefore, nested, start, end: this.pos };
   }
@@ -254,7 +289,7 @@ class Lexer extends QuotingLexer {
     this.pos = open + 1;
     const inner = this.tokens(')');
     this.expectClose(open, 'array');
-    for (const t of inner) if (t.kind === 'word') this.nestedSink.push(...t.nested);
+    for (const t of inner) if (t.kind === 'word') for (const n of t.nested) this.sinkNested(n);
     return this.src.slice(open, this.pos);
   }
 }

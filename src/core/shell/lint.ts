@@ -1,7 +1,9 @@
+import type { Invocation } from './invocations';
 import { invocationsOf } from './invocations';
 import { lex } from './lexer';
-import { LINT_RULES } from './lintRules';
-import { parseStatements, pipelinesOf } from './syntax';
+import { LINT_RULES, mayHaveIssues } from './lintRules';
+import { parseStatements } from './syntax';
+import type { LexProblem } from './tokens';
 import type { CommandIssue } from './types';
 
 /**
@@ -12,9 +14,28 @@ import type { CommandIssue } from './types';
  */
 export function lintCommand(text: string): CommandIssue[] {
   const lexed = lex(text);
-  const issues: CommandIssue[] = lexed.problems.map((p) => ({ message: p.message, column: p.start, length: p.end - p.start, severity: 'error' }));
-  for (const pipeline of pipelinesOf(parseStatements(lexed.tokens, text))) {
-    for (const inv of invocationsOf(pipeline, text)) for (const rule of LINT_RULES) issues.push(...rule(inv, text));
+  const invocations: Invocation[][] = [];
+  for (const s of parseStatements(lexed.tokens, text)) for (const p of s.pipelines) invocations.push(invocationsOf(p, text));
+  return lintInvocations(lexed.problems, invocations, text, 0);
+}
+
+/**
+ * lintCommand over an already lexed command and its invocations by pipeline (see
+ * analyzeCommand). Offsets are in `src`, of which the command starts at `base`: columns are
+ * offsets from `base`.
+ */
+export function lintInvocations(problems: readonly LexProblem[], invocations: readonly (readonly Invocation[])[], src: string, base: number): CommandIssue[] {
+  const issues: CommandIssue[] = [];
+  for (const p of problems) issues.push({ message: p.message, column: p.start - base, length: p.end - p.start, severity: 'error' });
+  for (const pipeline of invocations) {
+    for (const inv of pipeline) {
+      if (!mayHaveIssues(inv)) continue;
+      for (const rule of LINT_RULES) {
+        for (const issue of rule(inv, src)) {
+          issues.push(base === 0 ? issue : { message: issue.message, column: issue.column - base, length: issue.length, severity: issue.severity });
+        }
+      }
+    }
   }
-  return issues.sort((a, b) => a.column - b.column);
+  return issues.length > 1 ? issues.sort((a, b) => a.column - b.column) : issues;
 }

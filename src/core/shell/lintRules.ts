@@ -112,3 +112,13 @@ const dockerContainerName: LintRule = (inv) => {
 };
 
 export const LINT_RULES: readonly LintRule[] = [composeOptions, gitPushDelete, dockerContainerName];
+
+const DOCKER_PROGRAMS: ReadonlySet<string> = new Set(['docker', 'podman', 'docker-compose', 'podman-compose']);
+
+/**
+ * False when no rule of LINT_RULES can report anything: the compose and container rules look
+ * at docker and podman calls only, and the push rule needs a `push` argument (whatever the program).
+ */
+export function mayHaveIssues(inv: Invocation): boolean {
+  return DOCKER_PROGRAMS.has(inv.name) || inv.argv.includes('push');
+}

@@ -36,8 +36,33 @@ export interface OptionSpec {
   readonly stopAtPositional?: boolean;
 }
 
-export function scanOptions(args: readonly string[], spec: OptionSpec = {}, from = 0): ScannedOptions {
-  const valued = spec.valued ?? new Set<string>();
+const NO_OPTIONS: ReadonlySet<string> = new Set();
+const NO_SPEC: OptionSpec = {};
+
+/** ScannedOptions with its methods on the prototype: no closures per scan. */
+class Scanned implements ScannedOptions {
+  constructor(
+    readonly options: readonly ScannedOption[],
+    readonly positionals: readonly ScannedPositional[],
+    readonly next: number,
+  ) {}
+
+  has(...names: string[]): boolean {
+    for (const o of this.options) if (names.includes(o.name)) return true;
+    return false;
+  }
+
+  get(...names: string[]): string | undefined {
+    for (let i = this.options.length - 1; i >= 0; i--) {
+      const o = this.options[i] as ScannedOption;
+      if (names.includes(o.name)) return o.value;
+    }
+    return undefined;
+  }
+}
+
+export function scanOptions(args: readonly string[], spec: OptionSpec = NO_SPEC, from = 0): ScannedOptions {
+  const valued = spec.valued ?? NO_OPTIONS;
   const options: ScannedOption[] = [];
   const positionals: ScannedPositional[] = [];
   let i = from;
@@ -62,13 +87,7 @@ export function scanOptions(args: readonly string[], spec: OptionSpec = {}, from
       i = scanCluster(args, i, valued, options);
     }
   }
-  return {
-    options,
-    positionals,
-    next: i,
-    has: (...names) => options.some((o) => names.includes(o.name)),
-    get: (...names) => options.filter((o) => names.includes(o.name)).pop()?.value,
-  };
+  return new Scanned(options, positionals, i);
 }
 
 /** `-abc`, `-n50`, `-n 50`: returns the index of the last argument used. */

@@ -1,6 +1,6 @@
 import { angleAt } from './angleBrackets';
 import { DOUBLE_SPECIAL, LESS_THAN, SINGLE_QUOTE, SPECIAL_PARAMETERS, isDigit, isNameChar, isNameStart, runEnd, unquote } from './characters';
-import type { LexProblem, ParamRef, PlaceholderRef, Token } from './tokens';
+import type { ClosingTag, LexProblem, ParamRef, PlaceholderRef, Token } from './tokens';
 
 /** Nesting of `$(`, `${`, backquotes and arrays beyond which the rest is not lexed (keeps the stack small). */
 const MAX_NESTING = 64;
@@ -16,9 +16,10 @@ export abstract class QuotingLexer {
   readonly params: ParamRef[] = [];
   readonly placeholders: PlaceholderRef[] = [];
   readonly problems: LexProblem[] = [];
-  readonly closedTags = new Set<string>();
-  /** Where `$(...)` and friends put their token lists: the word being lexed. */
-  protected nestedSink: (readonly Token[])[] = [];
+  /** The `</name>` tags met, lower-cased, with their offsets (created on the first one). */
+  closings: ClosingTag[] | undefined = undefined;
+  /** Where `$(...)` and friends put their token lists: the word being lexed (created on first use). */
+  protected nestedSink: (readonly Token[])[] | undefined = undefined;
   /** Counts expansions, to tell whether a word is dynamic. */
   protected expansions = 0;
   private nesting = 0;
@@ -69,7 +70,7 @@ export abstract class QuotingLexer {
 
   protected recordAngle(start: number, m: ReturnType<typeof angleAt>): void {
     if (m?.kind === 'placeholder') this.placeholders.push({ name: m.name, start, end: m.end });
-    else if (m?.kind === 'closing') this.closedTags.add(m.name.toLowerCase());
+    else if (m?.kind === 'closing') (this.closings ??= []).push({ name: m.name.toLowerCase(), start });
   }
 
   protected expectClose(open: number, what: string): void {
@@ -77,12 +78,16 @@ export abstract class QuotingLexer {
     else this.problem(`unterminated ${what}: missing \`)\``, open, this.pos);
   }
 
+  protected sinkNested(inner: readonly Token[]): void {
+    (this.nestedSink ??= []).push(inner);
+  }
+
   /** `$(`, `<(` or `>(` at `open`, `skip` characters long: lexes up to the matching `)`. */
   protected substitution(open: number, skip: number, what: string): string {
     this.pos = open + skip;
     const inner = this.tokens(')');
     this.expectClose(open, what);
-    this.nestedSink.push(inner);
+    this.sinkNested(inner);
     this.expansions++;
     return this.src.slice(open, this.pos);
   }
@@ -151,7 +156,7 @@ export abstract class QuotingLexer {
     const inner = this.tokens(undefined);
     this.limit = savedLimit;
     this.pos = closed ? i + 1 : savedLimit;
-    this.nestedSink.push(inner);
+    this.sinkNested(inner);
     this.expansions++;
     return this.src.slice(open, this.pos);
   }

@@ -1,9 +1,9 @@
 import { isCommandWord } from './commandWords';
 import { isSessionLanguage } from './languages';
-import { lex } from './lexer';
+import { lex, lexRaw } from './lexer';
 import { parseStatements } from './syntax';
 import type { Statement } from './syntax';
-import type { CommentToken } from './tokens';
+import type { CommentToken, RawLexResult } from './tokens';
 import type { ShellCommand } from './types';
 
 /**
@@ -15,8 +15,30 @@ import type { ShellCommand } from './types';
  * with `$ `: see `splitSession`.
  */
 export function splitCommands(blockText: string, lang: string): ShellCommand[] {
+  return splitBlock(blockText, lang, undefined);
+}
+
+/**
+ * Where a command's text lies in the text the splitter lexed (the block, or a session chunk):
+ * the command is `text.slice(start, end)` and lexing it alone gives the tokens of `raw` in
+ * [start, end) and the single statement `statement` (shifted by `start`). See analyzeStatement.
+ */
+export interface CommandSource {
+  readonly raw: RawLexResult;
+  readonly text: string;
+  readonly statement: Statement;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * splitCommands, and with `sources` the source of each command in order: undefined for a
+ * command whose text is not exactly its statement's (an open quote cut before the block's
+ * last newline), which must be lexed on its own.
+ */
+export function splitBlock(blockText: string, lang: string, sources: (CommandSource | undefined)[] | undefined): ShellCommand[] {
   const text = blockText.includes('\r') ? blockText.replace(/\r\n?/g, '\n') : blockText;
-  return isSessionLanguage(lang) || startsWithPrompt(text) ? splitSession(text) : splitScript(text);
+  return isSessionLanguage(lang) || startsWithPrompt(text) ? splitSession(text, sources) : splitScript(text, sources);
 }
 
 /**
@@ -38,7 +60,8 @@ function startsWithPrompt(text: string): boolean {
 export function label(cmd: Pick<ShellCommand, 'text'>): string {
   const nl = cmd.text.indexOf('\n');
   let first = nl < 0 ? cmd.text : cmd.text.slice(0, nl);
-  const comment = lex(first).tokens.find((t) => t.kind === 'comment');
+  // Only a `#` starts a comment token: without one there is nothing to lex for.
+  const comment = first.includes('#') ? lex(first).tokens.find((t) => t.kind === 'comment') : undefined;
   if (comment) first = first.slice(0, comment.start);
   first = first.trim();
   if (nl >= 0 && !comment && first.endsWith('\\') && !first.endsWith('\\\\')) first = first.slice(0, -1).trimEnd();
@@ -71,8 +94,8 @@ function joinComments(lines: readonly string[]): string | undefined {
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
-function withComment(command: Omit<ShellCommand, 'comment'>, comment: string | undefined): ShellCommand {
-  return comment !== undefined ? { ...command, comment } : command;
+function shellCommand(text: string, line: number, endLine: number, comment: string | undefined): ShellCommand {
+  return comment !== undefined ? { text, line, endLine, comment } : { text, line, endLine };
 }
 
 /** The run of comment lines that ends on the line just above `line` (a shebang is not one). */
@@ -88,16 +111,21 @@ function adjacentComment(comments: readonly CommentToken[], line: number, lineOf
   return joinComments(lines);
 }
 
-function splitScript(text: string): ShellCommand[] {
-  const statements: Statement[] = parseStatements(lex(text).tokens, text);
+function splitScript(text: string, sources: (CommandSource | undefined)[] | undefined): ShellCommand[] {
+  const raw = lexRaw(text);
+  const statements: Statement[] = parseStatements(raw.tokens, text);
   const lineOf = lineIndex(text);
-  return statements.map((s) => {
+  const commands: ShellCommand[] = [];
+  for (const s of statements) {
     const line = lineOf(s.start);
     const endLine = lineOf(Math.max(s.start, s.end - 1)) + 1;
     // An open quote that runs to the end of the block does not take the block's last newline.
     const end = s.end === text.length && text.endsWith('\n') ? s.end - 1 : s.end;
-    return withComment({ text: text.slice(s.start, end), line, endLine }, adjacentComment(s.comments, line, lineOf));
-  });
+    const comment = s.comments.length > 0 ? adjacentComment(s.comments, line, lineOf) : undefined;
+    commands.push(shellCommand(text.slice(s.start, end), line, endLine, comment));
+    sources?.push(end === s.end ? { raw, text, statement: s, start: s.start, end } : undefined);
+  }
+  return commands;
 }
 
 type SessionLine =
@@ -139,7 +167,7 @@ function withoutContinuationPrompt(line: string): string {
  * next prompt, continue it (with any `> ` continuation prompt removed) until it is complete;
  * all other lines are output and dropped. Each line is lexed at most once.
  */
-function splitSession(text: string): ShellCommand[] {
+function splitSession(text: string, sources: (CommandSource | undefined)[] | undefined): ShellCommand[] {
   const lines = text.split('\n');
   const commands: ShellCommand[] = [];
   let comments: string[] = [];
@@ -155,7 +183,8 @@ function splitSession(text: string): ShellCommand[] {
     let next = i + 1;
     while (next < lines.length && sessionLine(lines[next] ?? '').kind !== 'prompt') next++;
     const chunk = [current.command, ...lines.slice(i + 1, next).map(withoutContinuationPrompt)].join('\n');
-    const statement = parseStatements(lex(chunk).tokens, chunk)[0];
+    const raw = lexRaw(chunk);
+    const statement = parseStatements(raw.tokens, chunk)[0];
     if (!statement || statement.start > current.command.length) {
       comments = [];
       i++;
@@ -163,7 +192,8 @@ function splitSession(text: string): ShellCommand[] {
     }
     let spanned = 0;
     for (let k = chunk.indexOf('\n'); k >= 0 && k < statement.end; k = chunk.indexOf('\n', k + 1)) spanned++;
-    commands.push(withComment({ text: chunk.slice(statement.start, statement.end), line: i, endLine: i + spanned + 1 }, joinComments(comments)));
+    commands.push(shellCommand(chunk.slice(statement.start, statement.end), i, i + spanned + 1, joinComments(comments)));
+    sources?.push({ raw, text: chunk, statement, start: statement.start, end: statement.end });
     comments = [];
     i += spanned + 1;
   }

@@ -58,10 +58,14 @@ export function isAssignmentWord(word: WordToken, src: string): boolean {
   return false;
 }
 
+/** The for clauses of a statement without any: shared, never written to. */
+const NO_FOR_CLAUSES: readonly ForClause[] = Object.freeze([]);
+
 /** Feeds tokens one at a time and collects pipelines; knows whether a newline ends the statement. */
 class Collector {
   readonly pipelines: Pipeline[] = [];
-  readonly forClauses: ForClause[] = [];
+  /** NO_FOR_CLAUSES until the first `for` (most statements have none). */
+  forClauses: ForClause[] = NO_FOR_CLAUSES as ForClause[];
   private readonly stack: string[] = [];
   private mode: Mode = 'command';
   private command: { assignments: WordToken[]; words: WordToken[]; redirects: Redirection[]; keyword?: string } | undefined;
@@ -99,12 +103,13 @@ class Collector {
   }
 
   private absorb(other: Collector): void {
-    this.pipelines.push(...other.pipelines);
-    this.forClauses.push(...other.forClauses);
+    for (const p of other.pipelines) this.pipelines.push(p);
+    for (const f of other.forClauses) this.addForClause(f);
   }
 
   private current(): NonNullable<Collector['command']> {
-    this.command ??= { assignments: [], words: [], redirects: [], ...(this.keyword !== undefined ? { keyword: this.keyword } : {}) };
+    this.command ??=
+      this.keyword !== undefined ? { assignments: [], words: [], redirects: [], keyword: this.keyword } : { assignments: [], words: [], redirects: [] };
     return this.command;
   }
 
@@ -117,8 +122,14 @@ class Collector {
   }
 
   private endPipeline(): void {
-    if (this.pipeline.length > 0) this.pipelines.push({ commands: this.pipeline });
+    if (this.pipeline.length === 0) return;
+    this.pipelines.push({ commands: this.pipeline });
     this.pipeline = [];
+  }
+
+  private addForClause(clause: ForClause): void {
+    if (this.forClauses === NO_FOR_CLAUSES) this.forClauses = [];
+    this.forClauses.push(clause);
   }
 
   private popTo(opener: string): void {
@@ -159,7 +170,7 @@ class Collector {
     }
     switch (this.mode) {
       case 'forName':
-        this.forClauses.push({ name: word, list: [] });
+        this.addForClause({ name: word, list: [] });
         this.mode = 'forIn';
         return;
       case 'forIn':
@@ -254,35 +265,56 @@ function tokenEnd(token: Token): number {
 
 /** Splits top-level tokens into statements; `src` is the lexed text (for assignment detection). */
 export function parseStatements(tokens: readonly Token[], src: string): Statement[] {
+  // Splitting a block and analysing its only command parse the same tokens in turn.
+  if (tokens === lastParsed.tokens && src === lastParsed.src) return lastParsed.statements;
+  const statements = parseStatementsUncached(tokens, src);
+  lastParsed = { tokens, src, statements };
+  return statements;
+}
+
+/** The last result: callers treat statements as read-only, so sharing them is safe. */
+let lastParsed: { readonly tokens: readonly Token[] | undefined; readonly src: string; readonly statements: Statement[] } = { tokens: undefined, src: '', statements: [] };
+
+/** The comments of a statement with none above it: shared, never written to. */
+const NO_COMMENTS: readonly CommentToken[] = Object.freeze([]);
+
+function parseStatementsUncached(tokens: readonly Token[], src: string): Statement[] {
   const statements: Statement[] = [];
-  let comments: CommentToken[] = [];
-  let open: { start: number; end: number; comments: CommentToken[]; collector: Collector } | undefined;
-  const close = (): void => {
-    if (!open) return;
-    open.collector.finish();
-    const { start, end, collector } = open;
-    statements.push({ start, end, comments: open.comments, pipelines: collector.pipelines, forClauses: collector.forClauses });
-    open = undefined;
-  };
-  for (const token of tokens) {
-    if (!open) {
-      if (token.kind === 'comment') comments.push(token);
+  let comments: CommentToken[] | undefined;
+  let start = 0;
+  let end = 0;
+  let openComments: readonly CommentToken[] = NO_COMMENTS;
+  let collector: Collector | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (!collector) {
+      if (token.kind === 'comment') (comments ??= []).push(token);
       if (token.kind === 'comment' || (token.kind === 'op' && (token.op === '\n' || token.op === ';' || token.op === '&'))) continue;
-      open = { start: token.start, end: token.end, comments, collector: new Collector(src) };
-      comments = [];
+      start = token.start;
+      end = token.end;
+      openComments = comments ?? NO_COMMENTS;
+      collector = new Collector(src);
+      comments = undefined;
     }
-    if (token.kind === 'op' && token.op === '\n' && open.collector.complete) {
-      close();
+    if (token.kind === 'op' && token.op === '\n' && collector.complete) {
+      collector.finish();
+      statements.push({ start, end, comments: openComments, pipelines: collector.pipelines, forClauses: collector.forClauses });
+      collector = undefined;
       continue;
     }
-    open.collector.feed(token);
-    open.end = Math.max(open.end, tokenEnd(token));
+    collector.feed(token);
+    end = Math.max(end, tokenEnd(token));
   }
-  close();
+  if (collector) {
+    collector.finish();
+    statements.push({ start, end, comments: openComments, pipelines: collector.pipelines, forClauses: collector.forClauses });
+  }
   return statements;
 }
 
 /** Every pipeline of a parsed script, in order. */
 export function pipelinesOf(statements: readonly Statement[]): Pipeline[] {
-  return statements.flatMap((s) => s.pipelines);
+  const out: Pipeline[] = [];
+  for (const s of statements) for (const p of s.pipelines) out.push(p);
+  return out;
 }

@@ -82,3 +82,23 @@ export interface LexResult {
   readonly placeholders: readonly PlaceholderRef[];
   readonly problems: readonly LexProblem[];
 }
+
+/** `</name>`: makes `<name>` in the same text HTML rather than a placeholder. */
+export interface ClosingTag {
+  /** Lower-cased. */
+  readonly name: string;
+  readonly start: number;
+}
+
+/**
+ * What the lexer found, placeholders not yet told from HTML tags: LexResult keeps the
+ * placeholders no `</name>` of the whole text closes; a part of the text (one command of a
+ * block) keeps those no closing tag of that part closes.
+ */
+export interface RawLexResult {
+  readonly tokens: readonly Token[];
+  readonly params: readonly ParamRef[];
+  readonly placeholders: readonly PlaceholderRef[];
+  readonly problems: readonly LexProblem[];
+  readonly closings: readonly ClosingTag[];
+}

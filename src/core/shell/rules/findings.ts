@@ -46,5 +46,7 @@ export const NONE: readonly Finding[] = [];
 
 /** The findings whose condition holds, for rules written as tables. */
 export function when(...pairs: readonly (readonly [boolean, Finding])[]): Finding[] {
-  return pairs.filter(([condition]) => condition).map(([, finding]) => finding);
+  const out: Finding[] = [];
+  for (const [condition, finding] of pairs) if (condition) out.push(finding);
+  return out;
 }
