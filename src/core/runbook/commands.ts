@@ -5,7 +5,8 @@ import { splitBlock } from '../shell/splitCommands';
 import type { CommandSource } from '../shell/splitCommands';
 import type { CodeBlockRole, RunbookCommand } from './model';
 
-const OUTPUT_CAPTION = /\b(?:expected\s+output|output|should\s+(?:show|see|print|return)|result)\b/i;
+const OUTPUT_CAPTION =
+  /\b(?:expected\s+output|output|should\s+(?:show|see|print|return|look\s+like)|result|erwartete\s+ausgabe|ausgabe|salida\s+esperada|sortie\s+attendue)\b|期待される出力|出力例/iu;
 
 /** What a code block is for, from its language, its caption and its text. */
 export function codeBlockRole(lang: string, caption: string | undefined, text: string): CodeBlockRole {

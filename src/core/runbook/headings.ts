@@ -1,8 +1,10 @@
 import type { SectionRole } from './model';
 
-const STEP = /^(?:step\s*#?\s*\d+\b|\d+[.)]\s)/i;
+// "STEP 3", "Step 3:", "3.", and the same word in German, Spanish, French, Italian, Dutch, Japanese.
+const STEP = /^(?:(?:step|schritt|paso|étape|etape|etapa|passo|stap)\s*#?\s*\d+(?![\p{L}\p{N}])|\d+[.)]\s|(?:手順|ステップ)\s*\d+)/iu;
 const OPTION = /^option\s+[a-z0-9]\b/i;
-const DURATION_SUFFIX = /\s*\(\s*~?\s*(\d+(?:\.\d+)?)\s*(minutes?|mins?|m|hours?|hrs?|h)\s*\)\s*$/i;
+const DURATION_SUFFIX =
+  /\s*[(（]\s*~?\s*(\d+(?:\.\d+)?)\s*(minutes?|mins?|m|minuten|minutos|minuti|分|hours?|hrs?|h|stunden?|horas?|heures?|ore|時間)\s*[)）]\s*$/iu;
 
 /** What a heading introduces, from its readable label. */
 export function headingRole(label: string): SectionRole {
@@ -17,7 +19,7 @@ export function splitPlannedDuration(label: string): { label: string; minutes?: 
   if (!match) return { label };
   const amount = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
-  const minutes = unit.startsWith('h') ? amount * 60 : amount;
+  const minutes = /^(?:h|stunde|ore$|時間)/.test(unit) ? amount * 60 : amount;
   return { label: label.slice(0, match.index), minutes };
 }
 

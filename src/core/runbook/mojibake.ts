@@ -153,9 +153,9 @@ export function displayRepairer(documentIsMojibake: boolean): (text: string) => 
 }
 
 const LEADING_DECORATION = /^(?:\p{Extended_Pictographic}|\p{Emoji_Presentation}|\p{Emoji_Modifier}|\uFE0F|\u200D|\u20E3|\s)+/u;
-const TRAILING_DECORATION = /(?:\s|\uFE0F|\u200D)+$/u;
+const TRAILING_DECORATION = /(?:\p{Extended_Pictographic}|\p{Emoji_Presentation}|\p{Emoji_Modifier}|\uFE0F|\u200D|\u20E3|\s)+$/u;
 
-/** Removes leading emoji and decorations from a heading for use as a label. */
+/** Removes leading and trailing emoji and decorations from a heading for use as a label. */
 export function stripDecorations(text: string): string {
   // Among ASCII characters only blanks are decorations: a text that starts and ends with
   // another ASCII character has none to strip.

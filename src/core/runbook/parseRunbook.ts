@@ -48,7 +48,9 @@ function toRunbookDiagnostic(d: ConfigDiagnostic, runbookFile: string): RunbookD
  * classification and variables, checklist criteria, alert rules, configuration and every
  * diagnostic with its line. Never throws on any string.
  */
-export function parseRunbook(text: string, options: ParseOptions = {}): Runbook {
+export function parseRunbook(source: string, options: ParseOptions = {}): Runbook {
+  // Editors hide a byte order mark and do not count it as a column: neither do we.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const file = options.fileName ?? 'runbook.md';
   const frontMatter = extractFrontMatter(text);
   const structure = parseStructure(frontMatter ? maskLines(text, frontMatter.endLine) : text);

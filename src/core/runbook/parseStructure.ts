@@ -146,8 +146,6 @@ interface OpenSection {
   readonly heading: string;
   readonly plannedMinutes: number | undefined;
   readonly children: RunbookNode[];
-  /** Ids given to children so far (created on the first one). */
-  usedIds: Map<string, number> | undefined;
   codeCount: number;
   /** For a step made from an ordered-list item: the nesting level of its list_item tokens. */
   readonly listItemLevel: number | undefined;
@@ -155,11 +153,16 @@ interface OpenSection {
   readonly itemEndLine: number | undefined;
 }
 
-function uniqueId(parent: OpenSection, base: string): string {
-  const usedIds = (parent.usedIds ??= new Map<string, number>());
-  const seen = usedIds.get(base) ?? 0;
-  usedIds.set(base, seen + 1);
-  return seen === 0 ? base : `${base}~${seen + 1}`;
+/** Ids unique across the whole document: tree items and persisted checkbox state rely on it. */
+class IdRegistry {
+  private readonly used = new Set<string>();
+
+  unique(base: string): string {
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}~${n}`;
+    this.used.add(id);
+    return id;
+  }
 }
 
 function closeSection(open: OpenSection, endLine: number): SectionNode {
@@ -250,11 +253,11 @@ export function parseStructure(text: string): RunbookStructure {
     heading: '',
     plannedMinutes: undefined,
     children: [],
-    usedIds: undefined,
     codeCount: 0,
     listItemLevel: undefined,
     itemEndLine: undefined,
   };
+  const ids = new IdRegistry();
   const stack: OpenSection[] = [root];
   const top = (): OpenSection => stack[stack.length - 1] ?? root;
   let h1Count = 0;
@@ -290,13 +293,12 @@ export function parseStructure(text: string): RunbookStructure {
         stack.push({
           level: 7 + token.level,
           line: token.map?.[0] ?? 0,
-          id: uniqueId(parent, `${parent.id}/${slug(numbered)}`),
+          id: ids.unique(`${parent.id}/${slug(numbered)}`),
           label: numbered,
           heading: title,
           plannedMinutes: minutes,
           children: [],
-          usedIds: undefined,
-          codeCount: 0,
+                codeCount: 0,
           listItemLevel: token.level,
           itemEndLine: token.map?.[1] ?? (token.map?.[0] ?? 0) + 1,
         });
@@ -323,7 +325,7 @@ export function parseStructure(text: string): RunbookStructure {
         const parent = top();
         // The document's title heading adds nothing to ids, so renaming the title keeps state.
         const isLeadingTitle = level === 1 && h1Count === 1 && stack.length === 1 && !root.children.some(isSection);
-        const id = isLeadingTitle ? '' : uniqueId(parent, `${parent.id}/${slug(label)}`);
+        const id = isLeadingTitle ? '' : ids.unique(`${parent.id}/${slug(label)}`);
         stack.push({
           level,
           line,
@@ -332,8 +334,7 @@ export function parseStructure(text: string): RunbookStructure {
           heading,
           plannedMinutes: minutes,
           children: [],
-          usedIds: undefined,
-          codeCount: 0,
+                codeCount: 0,
           listItemLevel: undefined,
           itemEndLine: undefined,
         });
@@ -347,7 +348,7 @@ export function parseStructure(text: string): RunbookStructure {
         // The caption is read here only: markdown-it parses every paragraph, this reads those before a code block.
         const pendingCaption = pendingCaptionToken ? repair(inlineText(pendingCaptionToken, env)) : undefined;
         const content = token.content.endsWith('\n') ? token.content.slice(0, -1) : token.content;
-        const id = `${parent.id}#code${++parent.codeCount}`;
+        const id = ids.unique(`${parent.id}#code${++parent.codeCount}`);
         const lang = token.type === 'fence' ? infoLanguage(token.info) : '';
         const role = codeBlockRole(lang, pendingCaption, content);
         const contentLine = token.type === 'fence' ? map[0] + 1 : map[0];
@@ -385,7 +386,7 @@ export function parseStructure(text: string): RunbookStructure {
             const parent = top();
             const taskText = repair(inlineText(token, env).replace(TASK_PREFIX, ''));
             const map = token.map ?? [0, 0];
-            const id = uniqueId(parent, `${parent.id}::${taskText.toLowerCase().replace(/\s+/g, ' ')}`);
+            const id = ids.unique(`${parent.id}::${taskText.toLowerCase().replace(/\s+/g, ' ')}`);
             const checked = match[1] !== ' ';
             const criterion = parseChecklistCriterion(taskText);
             const line = map[0];

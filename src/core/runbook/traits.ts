@@ -11,7 +11,8 @@ export interface SectionTraits {
   readonly signOff?: true;
 }
 
-const ROLLBACK = /\b(?:roll\s*-?\s*back|rollbacks?|revert(?:ing)?|undo)\b/i;
+// English, plus the common words of German, Spanish, French and Japanese guides.
+const ROLLBACK = /\b(?:roll(?:ing)?\s*-?\s*back|rollbacks?|revert(?:ing)?|undo|zurückrollen|rückgängig|revertir|reversión|retour\s+arrière)\b|ロールバック|切り戻し/iu;
 const CHOOSE = /\b(?:choose|pick|select)\s+(?:one|an?\s+option)\b|\boptions\b/i;
 const SIGN_OFF = /\bsign[\s-]*off\b|\b(?:pre[\s-]*flight|pre[\s-]*deployment|go[\s/-]*no[\s-]*go)\s+check\s*list\b/i;
 const WINDOW = /\bfirst\s+(?:(\d+)\s+)?(minute|min|hour|hr|day|week|month)s?\b/i;

@@ -35,29 +35,10 @@ interface KnownDeviation {
 
 // Disagreements between the parser and the hand-written expected parses, where the expected
 // parse is right. Each `bug` names the input, what is expected and what the parser does.
-const NON_ENGLISH_STEP =
-  'non-English step headings: "## Schritt 1: …" (German) and "## 手順1：…" (Japanese) should be role "step" like "## Step 1: …"; the parser gives "section" (headings.ts STEP only knows "step")';
-const NON_ENGLISH_OUTPUT =
-  'non-English output captions: a block after "Erwartete Ausgabe:" / "期待される出力：" ("Expected output:") should be role "output"; the parser gives "content" (commands.ts OUTPUT_CAPTION is English only)';
 const NON_ENGLISH_METRIC =
   'non-English checklist metrics: "- [ ] Fehlerquote < 1 %", "- [ ] Antwortzeit p95 < 500ms", "- [ ] エラー率 < 1%" should be criteria (error_rate < 1 %, response_time_p95 < 500ms, error_rate < 1%); the parser finds none (metricNames.ts is English only)';
 
 const KNOWN_DEVIATIONS: Readonly<Record<string, readonly KnownDeviation[]>> = {
-  '01-numbered-list-release': [
-    {
-      // Input: "   The script prints the new pods; it should look like:" then an unlabelled block of
-      // `kubectl get pods` lines. Expected: role output. Actual: content.
-      path: ['sections', 2, 'sections', 1, 'code'],
-      actual: { commands: 1, content: 1 },
-      bug: 'output caption "it should look like:" is not recognised: the block after it should be role "output", the parser gives "content" (OUTPUT_CAPTION knows "should show|see|print|return" but not "should look like")',
-    },
-    {
-      // Input: "## Rolling back". Expected: traits.rollback. Actual: no traits.
-      path: ['sections', 3, 'traits'],
-      actual: undefined,
-      bug: 'heading "## Rolling back" should have the rollback trait; the parser gives none (traits.ts ROLLBACK matches "roll back" and "rollback" but not "rolling back")',
-    },
-  ],
   '02-kubernetes-rollout': [
     {
       // Input: `kubectl -n checkout port-forward svc/checkout 18080:80 &`. Expected: no flag (the
@@ -75,39 +56,7 @@ const KNOWN_DEVIATIONS: Readonly<Record<string, readonly KnownDeviation[]>> = {
       bug: '"pnpm login" (also npm/yarn login, npm adduser) asks for credentials or waits for a browser login: it should be interactive; the parser gives no flag (rules/system.ts packageManager only knows dev-server scripts)',
     },
   ],
-  '08-emoji-crlf-tilde': [
-    {
-      // Input: "## 🚢 Step 3: Roll out 🎯". Expected label "Step 3: Roll out". Actual "Step 3: Roll out 🎯".
-      path: ['sections', 3, 'label'],
-      actual: 'Step 3: Roll out 🎯',
-      bug: 'trailing emoji stay in labels: "## 🚢 Step 3: Roll out 🎯" and "## 🔥 Rollback 🔙" should give "Step 3: Roll out" and "Rollback" (model.ts: "emoji stripped"); mojibake.ts stripDecorations only strips leading emoji',
-    },
-    {
-      // Input: "## 🔥 Rollback 🔙". Expected label "Rollback". Actual "Rollback 🔙".
-      path: ['sections', 5, 'label'],
-      actual: 'Rollback 🔙',
-      bug: 'trailing emoji stay in labels: "## 🚢 Step 3: Roll out 🎯" and "## 🔥 Rollback 🔙" should give "Step 3: Roll out" and "Rollback" (model.ts: "emoji stripped"); mojibake.ts stripDecorations only strips leading emoji',
-    },
-  ],
   '09-german-guide': [
-    // Input: "## Schritt 1: Code aktualisieren (5 Minuten)". Expected: step, label "Schritt 1: Code
-    // aktualisieren", 5 minutes. Actual: section, label with "(5 Minuten)", no minutes.
-    { path: ['sections', 1, 'role'], actual: 'section', bug: NON_ENGLISH_STEP },
-    { path: ['sections', 2, 'role'], actual: 'section', bug: NON_ENGLISH_STEP },
-    { path: ['sections', 3, 'role'], actual: 'section', bug: NON_ENGLISH_STEP },
-    { path: ['sections', 4, 'role'], actual: 'section', bug: NON_ENGLISH_STEP },
-    {
-      path: ['sections', 1, 'label'],
-      actual: 'Schritt 1: Code aktualisieren (5 Minuten)',
-      bug: 'non-English duration suffix: "(5 Minuten)" should be plannedMinutes 5 and leave the label; the parser keeps it in the label and plans nothing (headings.ts DURATION_SUFFIX is English only)',
-    },
-    {
-      path: ['sections', 1, 'plannedMinutes'],
-      actual: undefined,
-      bug: 'non-English duration suffix: "(5 Minuten)" should be plannedMinutes 5 and leave the label; the parser keeps it in the label and plans nothing (headings.ts DURATION_SUFFIX is English only)',
-    },
-    // Input: "Erwartete Ausgabe:" then an unlabelled block of systemctl output. Expected output; actual content.
-    { path: ['sections', 3, 'code'], actual: { commands: 1, content: 1 }, bug: NON_ENGLISH_OUTPUT },
     { path: ['criteria'], actual: ['Error rate < 1% => error_rate < 1%'], bug: NON_ENGLISH_METRIC },
   ],
   '10-console-sessions': [
@@ -141,43 +90,6 @@ const KNOWN_DEVIATIONS: Readonly<Record<string, readonly KnownDeviation[]>> = {
     },
   ],
   '13-japanese-guide': [
-    // Input: "## 手順1：イメージの取得（5分）". Expected: step, label "手順1：イメージの取得", 5 minutes.
-    { path: ['sections', 1, 'role'], actual: 'section', bug: NON_ENGLISH_STEP },
-    { path: ['sections', 2, 'role'], actual: 'section', bug: NON_ENGLISH_STEP },
-    { path: ['sections', 3, 'role'], actual: 'section', bug: NON_ENGLISH_STEP },
-    {
-      path: ['sections', 1, 'label'],
-      actual: '手順1：イメージの取得（5分）',
-      bug: 'durations in full-width parentheses: "（5分）" and "（10 min）" should be plannedMinutes 5 and 10 and leave the label; the parser keeps them in the label (DURATION_SUFFIX wants ASCII "(" and English units)',
-    },
-    {
-      path: ['sections', 1, 'plannedMinutes'],
-      actual: undefined,
-      bug: 'durations in full-width parentheses: "（5分）" and "（10 min）" should be plannedMinutes 5 and 10 and leave the label; the parser keeps them in the label (DURATION_SUFFIX wants ASCII "(" and English units)',
-    },
-    {
-      path: ['sections', 2, 'label'],
-      actual: '手順2：デプロイ（10 min）',
-      bug: 'durations in full-width parentheses: "（5分）" and "（10 min）" should be plannedMinutes 5 and 10 and leave the label; the parser keeps them in the label (DURATION_SUFFIX wants ASCII "(" and English units)',
-    },
-    {
-      path: ['sections', 2, 'plannedMinutes'],
-      actual: undefined,
-      bug: 'durations in full-width parentheses: "（5分）" and "（10 min）" should be plannedMinutes 5 and 10 and leave the label; the parser keeps them in the label (DURATION_SUFFIX wants ASCII "(" and English units)',
-    },
-    { path: ['sections', 3, 'code'], actual: { commands: 1, content: 1 }, bug: NON_ENGLISH_OUTPUT },
-    // Input: "## ロールバック手順" ("rollback procedure") with `docker image prune -f` earlier.
-    // Expected: rollback trait, no diagnostic. Actual: no trait, and a false "no-rollback-section" warning.
-    {
-      path: ['sections', 4, 'traits'],
-      actual: undefined,
-      bug: 'non-English rollback heading: "## ロールバック手順" should have the rollback trait; the parser gives none and so warns "17:1 warning no-rollback-section" about `docker image prune -f` although the runbook has a rollback section (traits.ts ROLLBACK is English only)',
-    },
-    {
-      path: ['diagnostics'],
-      actual: ['17:1 warning no-rollback-section'],
-      bug: 'non-English rollback heading: "## ロールバック手順" should have the rollback trait; the parser gives none and so warns "17:1 warning no-rollback-section" about `docker image prune -f` although the runbook has a rollback section (traits.ts ROLLBACK is English only)',
-    },
     { path: ['criteria'], actual: ['Error rate < 1% => error_rate < 1%'], bug: NON_ENGLISH_METRIC },
   ],
 };

@@ -55,6 +55,16 @@ const loneCrFrontMatter = (text: string): boolean => /\r(?!\n)/.test(frontMatter
  */
 const KNOWN_BUGS: readonly KnownBug[] = [
   {
+    // Shrunk by fast-check from (b): "\n2. ## Heading in an item\n    - ## Heading in an item\n      ```\n      ```\n- ## Heading in an item".
+    explains: (violation) => /section "[^"]*" \[(\d+), \1\)/.test(violation),
+    counterExamples: ['1. ## Build\n   ```sh\n   make\n   ```\n'],
+    bug: 'a heading inside a numbered list item with code gives a 0-length step: "1. ## Build\\n   ```sh\\n   make\\n   ```" should be one step "1. Build" [0, 4) holding the block; the parser gives an empty step "1. Build" [0, 0) and a section "Build" [0, 5) holding it (parseStructure.ts: heading_open closes the open list-item step at the heading\'s own line)',
+  },
+];
+
+/** Bugs the properties found that are fixed now: their counter-examples are regression tests. */
+const FIXED_BUGS: readonly KnownBug[] = [
+  {
     // Shrunk by fast-check from property (b); also found by (d).
     explains: (_violation, text) => loneCrFrontMatter(text),
     changesParse: loneCrFrontMatter,
@@ -70,12 +80,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
       (/^duplicate (?:node|command) id "\//.test(violation) && [...walk(runbook.children)].some((n) => n.kind === 'section' && n.id === '')),
     counterExamples: ['```sh\nmake\n```\n# Title\n```sh\nmake\n```\n- [ ] check\n', '- [ ] check\n# Title\n- [ ] check\n', '# Release 2.4\n## Rollback\n- [ ] plan read\n# Rollback\n```sh\n./rollback.sh\n```\n'],
     bug: 'duplicate ids around the leading "# Title": its id is the root\'s "" but it counts ids on its own. (1) A block or task before the title and one under it collide: "```sh\\nmake\\n```\\n# Title\\n```sh\\nmake\\n```" gives two blocks "#code1" and two commands "#code1:0"; "- [ ] check" before and under it gives two tasks "::check" (shared checkbox state). (2) With a second H1 the first keeps id "" and its sections collide with the second\'s: "# Release 2.4\\n## Rollback\\n# Rollback" gives two sections "/rollback". Expected: unique ids (parseStructure.ts isLeadingTitle / uniqueId)',
-  },
-  {
-    // Shrunk by fast-check from (b): "\n2. ## Heading in an item\n    - ## Heading in an item\n      ```\n      ```\n- ## Heading in an item".
-    explains: (violation) => /section "[^"]*" \[(\d+), \1\)/.test(violation),
-    counterExamples: ['1. ## Build\n   ```sh\n   make\n   ```\n'],
-    bug: 'a heading inside a numbered list item with code gives a 0-length step: "1. ## Build\\n   ```sh\\n   make\\n   ```" should be one step "1. Build" [0, 4) holding the block; the parser gives an empty step "1. Build" [0, 0) and a section "Build" [0, 5) holding it (parseStructure.ts: heading_open closes the open list-item step at the heading\'s own line)',
   },
   {
     // Shrunk by fast-check from (b) with FC_SEED=606 FC_RUNS=10: "\n## \n\n- [ ]\tx\n- \n\n- [X] x\n- [X] x~2\n- ".
@@ -399,10 +403,16 @@ describe('parseRunbook robustness (property-based, fast-check)', function () {
     );
   });
 
-  // Counter-examples fast-check found (shrunk): parser bugs, reported. Un-skip when fixed.
+  // Counter-examples fast-check found (shrunk): parser bugs, reported. Skipped while open:
+  // the bug is still there (the property lets it through and says which).
   for (const known of KNOWN_BUGS) {
     it.skip(`regression: ${known.bug}`, () => {
       for (const input of known.counterExamples) parseChecked(input, false);
+    });
+  }
+  for (const fixed of FIXED_BUGS) {
+    it(`regression (fixed): ${fixed.bug.split(':')[0] ?? fixed.bug}`, () => {
+      for (const input of fixed.counterExamples) parseChecked(input, false);
     });
   }
 
@@ -410,7 +420,7 @@ describe('parseRunbook robustness (property-based, fast-check)', function () {
   // does not. Input "\uFEFF# Title\n\n```sh\nmake\n```\n": expected title "Title" (as without
   // the BOM); actual: no title, "# Title" read as a paragraph. Latent: the extension and the CLI
   // decode files with decodeRunbookBytes, which drops the BOM; parseRunbook's other callers may not.
-  it.skip('regression: a leading BOM is ignored, as front matter detection already does', () => {
+  it('regression (fixed): a leading BOM is ignored, as front matter detection already does', () => {
     const text = '# Title\n\n```sh\nmake\n```\n';
     assert.deepEqual(summarize(parseChecked(`\uFEFF${text}`, false)), summarize(parseChecked(text, false)));
   });
