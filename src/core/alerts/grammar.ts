@@ -15,7 +15,7 @@
 import type { TokenCursor } from './cursor';
 import { ParseFailure } from './cursor';
 import { describeDimensions, impliedUnit, metricDimensions } from './metricNames';
-import type { Comparator, Duration, MetricName, Quantity, QuantityUnit } from './model';
+import type { AlertRule, Comparator, Duration, MetricName, Quantity, QuantityUnit } from './model';
 import { describeToken } from './tokenize';
 import type { Token } from './tokenize';
 import { UNIT_INFO, clean, durationUnit, thresholdUnit, toCanonical } from './units';
@@ -230,4 +230,22 @@ export function parseClauses(cursor: TokenCursor): Clauses {
     }
     clauses.window = parseDuration(cursor, keyword.text);
   }
+}
+
+/** The rule from its parsed parts: `window` and `for` only when written. */
+export function buildRule(
+  parts: { metric: MetricName; comparator: Comparator; threshold: Quantity; clauses: Clauses },
+  text: string,
+  source: AlertRule['source'],
+): AlertRule {
+  const { metric, comparator, threshold, clauses } = parts;
+  return {
+    metric,
+    comparator,
+    threshold,
+    ...(clauses.window ? { window: clauses.window } : {}),
+    ...(clauses.for ? { for: clauses.for } : {}),
+    text,
+    source,
+  };
 }

@@ -9,7 +9,7 @@
  * stopped, saying what was expected; nothing is guessed.
  */
 import { TokenCursor, runParser } from './cursor';
-import { DURATION_HINT, parseClauses, parseComparator, parseDuration, parseQuantity } from './grammar';
+import { DURATION_HINT, buildRule, parseClauses, parseComparator, parseDuration, parseQuantity } from './grammar';
 import { customMetricName, recognizeMetric } from './metricNames';
 import type { AlertRule, Duration, MetricName, ParseResult } from './model';
 import { tokenize } from './tokenize';
@@ -38,15 +38,7 @@ export function parseAlertCondition(text: string): ParseResult<AlertRule> {
     const threshold = parseQuantity(cursor, metric, comparator);
     const clauses = parseClauses(cursor);
     if (!cursor.atEnd()) cursor.fail("'in', 'over', 'per' or 'for' and a duration, or the end of the condition");
-    return {
-      metric,
-      comparator,
-      threshold,
-      ...(clauses.window ? { window: clauses.window } : {}),
-      ...(clauses.for ? { for: clauses.for } : {}),
-      text,
-      source: 'condition',
-    };
+    return buildRule({ metric, comparator, threshold, clauses }, text, 'condition');
   });
 }
 

@@ -18,7 +18,7 @@
  * inventing its threshold.
  */
 import { ParseFailure, TokenCursor, runParser } from './cursor';
-import { parseClauses, parseComparator, parseQuantity } from './grammar';
+import { buildRule, parseClauses, parseComparator, parseQuantity } from './grammar';
 import type { Clauses } from './grammar';
 import { MAX_METRIC_WORDS, longestMetricPrefix, metricDimensions } from './metricNames';
 import type { AlertRule, Comparator, MetricName, Quantity } from './model';
@@ -140,15 +140,7 @@ function parseCriterion(cursor: TokenCursor, text: string, found: { readonly met
   const clauses = parseClauses(cursor);
   parseRemark(cursor, clauses);
   if (!cursor.atEnd()) cursor.fail('the end of the item');
-  return {
-    metric,
-    comparator,
-    threshold,
-    ...(clauses.window ? { window: clauses.window } : {}),
-    ...(clauses.for ? { for: clauses.for } : {}),
-    text,
-    source: 'criterion',
-  };
+  return buildRule({ metric, comparator, threshold, clauses }, text, 'criterion');
 }
 
 function isRuleToken(t: Token): boolean {

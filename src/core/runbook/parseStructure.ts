@@ -6,7 +6,7 @@ import { displayRepairer, hasMojibake, stripDecorations } from './mojibake';
 import { isSection } from './model';
 import { parseChecklistCriterion } from '../alerts';
 import { blockCommands, codeBlockRole } from './commands';
-import type { CodeBlockNode, RunbookDiagnostic, RunbookNode, SectionNode, TaskNode } from './model';
+import type { CodeBlockNode, Runbook, RunbookDiagnostic, RunbookNode, SectionNode, TaskNode } from './model';
 
 // One shared tokenizer: CommonMark plus GFM tables, raw HTML blocks kept as tokens.
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -220,13 +220,8 @@ function isClosedFence(lines: readonly string[], token: Token): boolean {
 }
 
 /** The document structure: what parseRunbook builds on. */
-export interface RunbookStructure {
-  readonly title?: string;
-  readonly subtitle?: string;
-  readonly children: RunbookNode[];
+export interface RunbookStructure extends Pick<Runbook, 'title' | 'subtitle' | 'children' | 'lineCount' | 'repairedMojibake'> {
   readonly diagnostics: RunbookDiagnostic[];
-  readonly lineCount: number;
-  readonly repairedMojibake: boolean;
   /** The file's lines (split once, shared with later analysis). */
   readonly lines: () => string[];
 }
