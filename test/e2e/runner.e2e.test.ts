@@ -2,7 +2,11 @@
 // "Deploy Pilot: local" terminal, the failure notification with its choices; and the refusal to
 // run anything in Restricted Mode.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
+import type { RunRecord } from '../../src/core/run';
 import { openDevHost, openViewContainer, runCommand, type DevHost } from './harness';
 
 function row(sidebar: Locator, label: string): Locator {
@@ -44,6 +48,57 @@ describe('e2e: running a step', () => {
     await notification.locator('.monaco-button', { hasText: 'Abort' }).first().click();
     await sidebar.locator('.monaco-list-row', { hasText: 'failed' }).first().waitFor({ timeout: 10_000 });
     await host.screenshot('runner-tree-after-abort');
+  });
+});
+
+describe('e2e: the extension host dies in the middle of a command', () => {
+  let host: DevHost;
+
+  before(async () => {
+    host = await openDevHost({ workspaceFixture: 'runner', settings: { 'terminal.integrated.gpuAcceleration': 'off' } });
+  });
+
+  after(async () => {
+    await host?.stop();
+  });
+
+  it('keeps the run record, and shows the command as interrupted after the host restarts', async () => {
+    const { page } = host;
+    const sidebar = await openViewContainer(page, 'Deploy Pilot');
+    const step = row(sidebar, 'Step 3: Slow migration');
+    await step.waitFor({ timeout: 30_000 });
+    await step.hover();
+    await step.locator('.action-label[aria-label="Run Step"]').click();
+    // `sleep 9` is running (awaited) once "migrating" is printed.
+    await page.locator('.xterm-rows', { hasText: 'migrating' }).first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    const runs = path.join(host.workspace, '.deploy-pilot', 'runs');
+    const before = JSON.parse(readFileSync(path.join(runs, readdirSync(runs).filter((f) => f.endsWith('.json'))[0] ?? ''), 'utf8')) as RunRecord;
+    assert.equal(before.state, 'running');
+    assert.deepEqual(before.commands.map((c) => c.status), ['succeeded', 'running']);
+
+    // Kill the extension host the hard way, as a crash would.
+    execFileSync('pkill', ['-KILL', '-f', 'type=extensionHost']);
+    // The operator restarts the extension host: the notification's button, or a window reload.
+    await page.waitForTimeout(2000);
+    await host.screenshot('runner-host-crashed');
+    const restart = page.locator('.notification-toast .monaco-button', { hasText: /Restart/ }).first();
+    if (await restart.isVisible()) await restart.click();
+    else await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+
+    const interrupted = row(await openViewContainer(page, 'Deploy Pilot'), 'Step 3: Slow migration');
+    await interrupted.locator('.label-description', { hasText: 'interrupted' }).waitFor({ timeout: 60_000 });
+    const files = readdirSync(runs).filter((f) => f.endsWith('.json'));
+    assert.equal(files.length, 1, 'the same run, no new one');
+    const after = JSON.parse(readFileSync(path.join(runs, files[0] ?? ''), 'utf8')) as RunRecord;
+    assert.equal(after.id, before.id);
+    assert.equal(after.state, 'interrupted');
+    assert.deepEqual(after.commands.map((c) => [c.status, c.exitCode ?? null]), [
+      ['succeeded', 0],
+      ['interrupted', null],
+    ]);
+    await host.screenshot('runner-interrupted-after-restart');
   });
 });
 
