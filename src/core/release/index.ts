@@ -1,0 +1,10 @@
+export { orderReleaseTags, currentAndPrevious, nextVersions, parseReleaseTag, globToRegExp } from './tags';
+export type { ReleaseTag, OrderedReleaseTags, NextVersion, NextVersions } from './tags';
+export { parseCommitSubject, suggestBump } from './conventionalCommits';
+export type { Bump, ConventionalCommit } from './conventionalCommits';
+export { buildChangelogEntry, buildChangelogSnippet, changelogSection, CHANGELOG_SECTIONS, OMITTED_TYPES } from './changelog';
+export type { ChangelogTemplate, ChangelogSection, ChangelogCommit, ChangelogInput } from './changelog';
+export { compareUrl } from './compareUrl';
+export { escapeSnippetText } from './snippet';
+export { planChangelogInsertion, insertChangelogEntry, withEol, KEEP_A_CHANGELOG_HEADER } from './insertEntry';
+export type { ChangelogInsertion, Eol } from './insertEntry';
