@@ -1,3 +1,4 @@
+import type { ReleaseCommands } from './features/release/releaseCommands';
 import type { RunbookService } from './features/runbook/runbookService';
 import type { RunController } from './features/runner/runController';
 import type { RunSession } from './features/runner/runSession';
@@ -11,4 +12,5 @@ export interface DeployPilotApi {
   readonly view: RunbookView;
   readonly session: RunSession;
   readonly runner: RunController;
+  readonly release: ReleaseCommands;
 }

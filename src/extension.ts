@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from './api';
 import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
+import { ReleaseCommands } from './features/release/releaseCommands';
 import { registerRunbookCommands } from './features/runbook/runbookCommands';
 import { RunbookService } from './features/runbook/runbookService';
 import { RunCodeLensProvider } from './features/runner/runCodeLens';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     const state = service.state;
     return (state.kind === 'ok' ? Object.keys(state.runbook.config.environments)[0] : undefined) ?? 'local';
   };
+  const release = new ReleaseCommands(service);
   const runner = new RunController(service, session, executor, { runValues: new Map(), secrets: context.secrets }, log, environment);
 
   context.subscriptions.push(
@@ -36,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     new RunbookDiagnostics(service),
     ...registerRunbookCommands(service, view, log),
     ...registerRunnerCommands(service, session, runner, log),
+    ...release.register(log),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new RunCodeLensProvider(service)),
     session.onDidChange((record) => tree.showRun(record)),
     service.onDidChangeState((state) => {
@@ -51,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
 
   // Locating the runbook reads files: never on the activation path.
   void service.locate();
-  return { runbook: service, tree, view, session, runner };
+  return { runbook: service, tree, view, session, runner, release };
 }
 
 export function deactivate(): void {

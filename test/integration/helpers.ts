@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from '../../src/api';
 import type { RunbookState } from '../../src/features/runbook/runbookState';
@@ -64,4 +68,32 @@ export async function waitForDocumentText(uri: vscode.Uri, expected: string, tim
     if (Date.now() > deadline) throw new Error(`${uri.fsPath} did not reload from disk within ${timeoutMs} ms`);
     await sleep(100);
   }
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+}
+
+/**
+ * Makes the workspace folder a real git repository on master with a local bare `origin`
+ * (once; later calls reuse it). Returns the repository's path.
+ */
+export function ensureGitRepo(): string {
+  const root = workspaceRoot().fsPath;
+  if (!existsSync(path.join(root, '.git'))) {
+    git(root, 'init', '-b', 'master');
+    git(root, 'config', 'user.email', 'ops@example.test');
+    git(root, 'config', 'user.name', 'Deploy Pilot Tests');
+    git(root, 'config', 'commit.gpgsign', 'false');
+    writeFileSync(path.join(root, '.gitignore'), '.deploy-pilot/\n.vscode/\n');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-m', 'initial');
+  }
+  if (!git(root, 'remote').split('\n').includes('origin')) {
+    const origin = path.join(mkdtempSync(path.join(tmpdir(), 'dp-origin-')), 'origin.git');
+    git(tmpdir(), 'init', '--bare', '-b', 'master', origin);
+    git(root, 'remote', 'add', 'origin', origin);
+    git(root, 'push', '-u', 'origin', 'master');
+  }
+  return root;
 }

@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from '../../src/api';
@@ -9,11 +7,7 @@ import type { RunRecord } from '../../src/core/run';
 import type { SectionNode } from '../../src/core/runbook';
 import { walk } from '../../src/core/runbook';
 import type { RunnerUi, StopChoiceLabel } from '../../src/features/runner/runController';
-import { activateExtension, waitForState, workspaceRoot, writeText } from './helpers';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-}
+import { activateExtension, ensureGitRepo, waitForState, workspaceRoot, writeText } from './helpers';
 
 function section(api: DeployPilotApi, label: string): SectionNode {
   const state = api.runbook.state;
@@ -65,24 +59,11 @@ describe('Step runner in a real extension host', function () {
   this.timeout(120_000);
   let api: DeployPilotApi;
   let root: string;
-  let origin: string;
 
   before(async () => {
     api = await activateExtension();
-    root = workspaceRoot().fsPath;
     // The workspace is a real git repository on master with a local bare origin.
-    origin = path.join(mkdtempSync(path.join(tmpdir(), 'dp-origin-')), 'origin.git');
-    git(tmpdir(), 'init', '--bare', '-b', 'master', origin);
-    if (!existsSync(path.join(root, '.git'))) {
-      git(root, 'init', '-b', 'master');
-      git(root, 'config', 'user.email', 'ops@example.test');
-      git(root, 'config', 'user.name', 'Deploy Pilot Tests');
-      writeFileSync(path.join(root, '.gitignore'), '.deploy-pilot/\n.vscode/\n');
-      git(root, 'add', '-A');
-      git(root, 'commit', '-m', 'initial');
-    }
-    git(root, 'remote', 'add', 'origin', origin);
-    git(root, 'push', '-u', 'origin', 'master');
+    root = ensureGitRepo();
   });
 
   it("runs the seed's STEP 1 end to end in the terminal, with exit codes recorded", async () => {

@@ -10,6 +10,7 @@ export const CommandIds = {
   stopCommand: 'deployPilot.stopCommand',
   newRun: 'deployPilot.newRun',
   showRunReport: 'deployPilot.showRunReport',
+  insertChangelogEntry: 'deployPilot.insertChangelogEntry',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
