@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from './api';
 import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
+import { PreflightService } from './features/release/preflightService';
 import { ReleaseCommands } from './features/release/releaseCommands';
 import { registerRunbookCommands } from './features/runbook/runbookCommands';
 import { RunbookService } from './features/runbook/runbookService';
@@ -25,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     const state = service.state;
     return (state.kind === 'ok' ? Object.keys(state.runbook.config.environments)[0] : undefined) ?? 'local';
   };
-  const release = new ReleaseCommands(service);
+  const preflight = new PreflightService(service);
+  const release = new ReleaseCommands(service, preflight);
   const runner = new RunController(service, session, executor, { runValues: new Map(), secrets: context.secrets }, log, environment);
 
   context.subscriptions.push(
@@ -40,7 +42,11 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     ...registerRunnerCommands(service, session, runner, log),
     ...release.register(log),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new RunCodeLensProvider(service)),
+    preflight,
     session.onDidChange((record) => tree.showRun(record)),
+    preflight.onDidChange((result) => {
+      if (result) tree.showPreflight(result.checks, result.at);
+    }),
     service.onDidChangeState((state) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (state.kind === 'ok' && folder) {

@@ -58,3 +58,29 @@ describe('CHANGELOG entry insertion in a real editor', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
+
+describe('Release preflight in a real repository', function () {
+  this.timeout(60_000);
+
+  it("checks the seed's feature branch and tag and shows the result at the top of the tree", async () => {
+    const api = await activateExtension();
+    ensureGitRepo();
+    await vscode.commands.executeCommand('deployPilot.openRunbook', vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'), 'PHASE8_DEPLOYMENT_GUIDE.md'));
+    const result = await api.release.preflight.run();
+    assert.equal(result.featureBranch, 'feature/resilience-hardening');
+    assert.equal(result.tag, 'v1.0.0-rc1');
+    const byId = new Map(result.checks.map((c) => [c.id, c]));
+    assert.deepEqual([...byId.keys()], ['repo', 'branch', 'clean', 'upstream', 'featureBranch', 'tagFree', 'noMerge']);
+    assert.equal(byId.get('repo')?.ok, true);
+    assert.equal(byId.get('branch')?.ok, true);
+    assert.equal(byId.get('featureBranch')?.ok, false, 'the feature branch does not exist in the test repository');
+    assert.equal(byId.get('tagFree')?.ok, true);
+    assert.equal(byId.get('noMerge')?.ok, true);
+    const [first] = api.tree.getChildren();
+    assert.equal(first?.kind, 'preflightGroup');
+    const checks = api.tree.getChildren(first);
+    assert.equal(checks.length, 7);
+    const failedItem = api.tree.getTreeItem(checks[4] as (typeof checks)[number]);
+    assert.equal(failedItem.contextValue, 'deployPilot.preflightCheck.failed');
+  });
+});

@@ -8,3 +8,5 @@ export { compareUrl } from './compareUrl';
 export { escapeSnippetText } from './snippet';
 export { planChangelogInsertion, insertChangelogEntry, withEol, KEEP_A_CHANGELOG_HEADER } from './insertEntry';
 export type { ChangelogInsertion, Eol } from './insertEntry';
+export { releaseTargets } from './releaseTargets';
+export type { ReleaseTargets } from './releaseTargets';

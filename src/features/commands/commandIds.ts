@@ -11,6 +11,7 @@ export const CommandIds = {
   newRun: 'deployPilot.newRun',
   showRunReport: 'deployPilot.showRunReport',
   insertChangelogEntry: 'deployPilot.insertChangelogEntry',
+  runPreflight: 'deployPilot.runPreflight',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { CodeBlockNode, RunbookCommand, SectionNode, TaskNode } from '../../core/runbook';
+import type { CodeBlockNode, RunbookCommand, RunbookNode, SectionNode, TaskNode } from '../../core/runbook';
 import type { CommandClassification } from '../../core/shell';
 import { CommandIds } from '../commands/commandIds';
-import type { RunbookTreeElement } from './treeElement';
 
 function openSourceCommand(uri: vscode.Uri, line: number): vscode.Command {
   return { command: CommandIds.openSource, title: 'Show in Runbook', arguments: [uri, line] };
@@ -103,7 +102,7 @@ function taskItem(node: TaskNode, checked: boolean): vscode.TreeItem {
 }
 
 /** The TreeItem for an element of the Runbook view. */
-export function toTreeItem(element: RunbookTreeElement, uri: vscode.Uri, isChecked: (task: TaskNode) => boolean): vscode.TreeItem {
+export function toTreeItem(element: RunbookNode | RunbookCommand, uri: vscode.Uri, isChecked: (task: TaskNode) => boolean): vscode.TreeItem {
   const item =
     element.kind === 'section'
       ? sectionItem(element)

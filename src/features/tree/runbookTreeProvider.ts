@@ -5,6 +5,9 @@ import type { TaskNode } from '../../core/runbook';
 import { walk } from '../../core/runbook';
 import type { RunbookService } from '../runbook/runbookService';
 import type { ChecklistStore } from './checklistStore';
+import type { PreflightCheck } from '../../infra/git';
+import type { PreflightCheckElement } from './preflightItems';
+import { PREFLIGHT_GROUP, preflightCheckItem, preflightGroupItem } from './preflightItems';
 import { toTreeItem } from './runbookTreeItems';
 import { statusLook } from './statusLook';
 import type { RunbookTreeElement } from './treeElement';
@@ -19,6 +22,8 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
 
   /** The run whose statuses the tree shows. */
   private record: RunRecord | undefined;
+  /** The last release preflight, shown as a group at the top. */
+  private preflight: { checks: readonly PreflightCheckElement[]; at: Date } | undefined;
 
   constructor(
     private readonly service: RunbookService,
@@ -53,6 +58,12 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
     for (const { task } of changes) this._onDidChangeTreeData.fire(task);
   }
 
+  /** Shows the release preflight's checks at the top of the view. */
+  showPreflight(checks: readonly PreflightCheck[], at: Date): void {
+    this.preflight = { checks: checks.map((check) => ({ kind: 'preflightCheck', id: `preflight/${check.id}`, check })), at };
+    this._onDidChangeTreeData.fire(undefined);
+  }
+
   /** Shows the statuses of `record` (or none). */
   showRun(record: RunRecord | undefined): void {
     this.record = record;
@@ -60,6 +71,8 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
   }
 
   getTreeItem(node: RunbookTreeElement): vscode.TreeItem {
+    if (node.kind === 'preflightGroup') return preflightGroupItem(this.preflight?.checks.map((c) => c.check) ?? [], this.preflight?.at ?? new Date());
+    if (node.kind === 'preflightCheck') return preflightCheckItem(node);
     const state = this.service.state;
     if (state.kind !== 'ok') return new vscode.TreeItem('');
     const item = toTreeItem(node, state.uri, (task) => this.isChecked(task));
@@ -84,12 +97,14 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
   getChildren(node?: RunbookTreeElement): RunbookTreeElement[] {
     const state = this.service.state;
     if (state.kind !== 'ok') return [];
-    if (!node) return state.runbook.children;
+    if (!node) return this.preflight ? [PREFLIGHT_GROUP, ...state.runbook.children] : state.runbook.children;
+    if (node.kind === 'preflightGroup') return [...(this.preflight?.checks ?? [])];
     if (node.kind === 'section') return node.children;
     return node.kind === 'code' && node.commands.length > 1 ? [...node.commands] : [];
   }
 
   getParent(node: RunbookTreeElement): RunbookTreeElement | undefined {
+    if (node.kind === 'preflightCheck') return PREFLIGHT_GROUP;
     return this.parents.get(node);
   }
 
