@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DeployPilotApi } from './api';
 import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
 import { PreflightService } from './features/release/preflightService';
+import { ReleaseActions } from './features/release/releaseActions';
 import { ReleaseCommands } from './features/release/releaseCommands';
 import { registerRunbookCommands } from './features/runbook/runbookCommands';
 import { RunbookService } from './features/runbook/runbookService';
@@ -26,9 +27,9 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     const state = service.state;
     return (state.kind === 'ok' ? Object.keys(state.runbook.config.environments)[0] : undefined) ?? 'local';
   };
-  const preflight = new PreflightService(service);
-  const release = new ReleaseCommands(service, preflight);
   const runner = new RunController(service, session, executor, { runValues: new Map(), secrets: context.secrets }, log, environment);
+  const preflight = new PreflightService(service);
+  const release = new ReleaseCommands(service, preflight, new ReleaseActions(service, runner));
 
   context.subscriptions.push(
     log,

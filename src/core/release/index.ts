@@ -10,3 +10,4 @@ export { planChangelogInsertion, insertChangelogEntry, withEol, KEEP_A_CHANGELOG
 export type { ChangelogInsertion, Eol } from './insertEntry';
 export { releaseTargets } from './releaseTargets';
 export type { ReleaseTargets } from './releaseTargets';
+export { changelogEntryFor, squashMessage } from './releaseMessages';

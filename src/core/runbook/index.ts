@@ -7,3 +7,4 @@ export type { DecodeResult } from './decode';
 export type { TimelineEntry } from './timeline';
 export type { SectionTraits } from './traits';
 export { runbookToJson, diagnosticJson, RUNBOOK_JSON_FORMAT, RUNBOOK_JSON_VERSION } from './toJson';
+export { blockCommands } from './commands';

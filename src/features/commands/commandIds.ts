@@ -12,6 +12,11 @@ export const CommandIds = {
   showRunReport: 'deployPilot.showRunReport',
   insertChangelogEntry: 'deployPilot.insertChangelogEntry',
   runPreflight: 'deployPilot.runPreflight',
+  squashMerge: 'deployPilot.squashMerge',
+  merge: 'deployPilot.merge',
+  createTag: 'deployPilot.createTag',
+  pushRelease: 'deployPilot.pushRelease',
+  deleteFeatureBranch: 'deployPilot.deleteFeatureBranch',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

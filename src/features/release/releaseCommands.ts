@@ -5,6 +5,7 @@ import type { RunbookService } from '../runbook/runbookService';
 import type { ChangelogUi } from './insertChangelogEntry';
 import { insertChangelogEntry, vscodeChangelogUi } from './insertChangelogEntry';
 import type { PreflightService } from './preflightService';
+import type { ReleaseActions } from './releaseActions';
 
 /** The release commands and the UI they ask through (tests replace `ui`). */
 export class ReleaseCommands {
@@ -13,6 +14,7 @@ export class ReleaseCommands {
   constructor(
     private readonly service: RunbookService,
     readonly preflight: PreflightService,
+    readonly actions: ReleaseActions,
   ) {}
 
   insertChangelogEntry(): Promise<vscode.TextEditor | undefined> {
@@ -22,6 +24,11 @@ export class ReleaseCommands {
   register(log: vscode.LogOutputChannel): vscode.Disposable[] {
     return [
       registerCommand(CommandIds.insertChangelogEntry, log, () => this.insertChangelogEntry()),
+      registerCommand(CommandIds.squashMerge, log, () => this.actions.run('squashMerge')),
+      registerCommand(CommandIds.merge, log, () => this.actions.run('merge')),
+      registerCommand(CommandIds.createTag, log, () => this.actions.run('tag')),
+      registerCommand(CommandIds.pushRelease, log, () => this.actions.run('push')),
+      registerCommand(CommandIds.deleteFeatureBranch, log, () => this.actions.run('deleteBranch')),
       registerCommand(CommandIds.runPreflight, log, async () => {
         const result = await this.preflight.run();
         const failed = result.checks.filter((c) => !c.ok);
