@@ -49,6 +49,19 @@ describe('e2e: running a step', () => {
     await sidebar.locator('.monaco-list-row', { hasText: 'failed' }).first().waitFor({ timeout: 10_000 });
     await host.screenshot('runner-tree-after-abort');
   });
+
+  it('shows the release preflight at the top of the tree, with the fix for each failed check', async () => {
+    const { page } = host;
+    execFileSync('git', ['init', '-q', '-b', 'master'], { cwd: host.workspace });
+    await runCommand(page, 'Deploy Pilot: Run Preflight');
+    const sidebar = await openViewContainer(page, 'Deploy Pilot');
+    const group = row(sidebar, 'Preflight');
+    await group.waitFor({ timeout: 30_000 });
+    assert.match(await group.innerText(), /failed/);
+    await row(sidebar, 'Working tree clean').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1000);
+    await host.screenshot('release-preflight');
+  });
 });
 
 describe('e2e: the extension host dies in the middle of a command', () => {
