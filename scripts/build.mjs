@@ -1,6 +1,6 @@
 // Bundles the extension host code (node/cjs) with esbuild. Later capabilities add
 // their own entry points here (the webview UI as browser/iife).
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -40,4 +40,6 @@ if (watch) {
   }
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The CLI is a bin: npx runs it straight from dist/ on a fresh clone.
+  if (existsSync(cliOptions.outfile)) chmodSync(cliOptions.outfile, 0o755);
 }

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { RunRecord } from '../../src/core/run';
-import { openDevHost, openViewContainer, runCommand, type DevHost } from './harness';
+import { openCommandPalette, openDevHost, openViewContainer, runCommand, type DevHost } from './harness';
 
 function row(sidebar: Locator, label: string): Locator {
   return sidebar.locator('.monaco-list-row', { has: sidebar.page().locator('.label-name', { hasText: label }) }).first();
@@ -130,9 +130,13 @@ describe('e2e: Restricted Mode', () => {
     const { page } = host;
     const sidebar = await openViewContainer(page, 'Deploy Pilot');
     await row(sidebar, 'Step 1: Check the tools').waitFor({ timeout: 30_000 });
-    await runCommand(page, 'Deploy Pilot: Run Step');
-    const picker = page.locator('.quick-input-widget');
-    await picker.locator('.monaco-list-row', { hasText: 'Step 1: Check the tools' }).first().click();
+    // The command opens its own step picker right away, so type it into the palette by hand
+    // (runCommand waits for the palette to close).
+    const palette = await openCommandPalette(page);
+    await palette.locator('input').fill('>Deploy Pilot: Run Step');
+    await palette.locator('.monaco-list-row', { hasText: 'Deploy Pilot: Run Step' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await palette.locator('.monaco-list-row', { hasText: 'Step 1: Check the tools' }).first().click();
     const refusal = page.locator('.notification-toast', { hasText: 'runs no command in Restricted Mode' });
     await refusal.waitFor({ timeout: 20_000 });
     assert.ok(await refusal.locator('.monaco-button', { hasText: 'Manage Workspace Trust' }).first().isVisible());

@@ -114,9 +114,10 @@ describe('Step runner in a real extension host', function () {
   });
 
   it('skips a failed command when the operator says so and goes on', async () => {
-    await openRunbook(api, 'skipping.runbook.md', '# Skip\n\n## Step 1: try\n\n```bash\nfalse\necho after\n```\n\n## Rollback\n\n```bash\necho back\n```\n');
+    await openRunbook(api, 'skipping.runbook.md', '# Skip\n\n## Step 1: try to skip\n\n```bash\nfalse\necho after\n```\n\n## Rollback\n\n```bash\necho back\n```\n');
     api.runner.ui = new ScriptedUi({ stop: 'Skip' });
-    const record = await api.runner.runSection(section(api, 'Step 1: try'));
+    const record = await api.runner.runSection(section(api, 'Step 1: try to skip'));
+    assert.equal(record?.runbook.path, 'skipping.runbook.md');
     assert.deepEqual(record?.commands.map((c) => [c.label, c.status]), [
       ['false', 'skipped'],
       ['echo after', 'succeeded'],

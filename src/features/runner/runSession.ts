@@ -57,7 +57,10 @@ export class RunSession implements vscode.Disposable {
 
   /** The running record, or a new one for `runbook`. */
   async ensureRun(workspaceRoot: vscode.Uri, runbookText: string, runbook: Runbook, environment: string, dryRun: boolean): Promise<RunRecord> {
-    if (this.record && this.record.state === 'running' && this.record.dryRun === dryRun && this.record.environment === environment) return this.record;
+    const current = this.record;
+    if (current?.state === 'running' && current.dryRun === dryRun && current.environment === environment && current.runbook.path === this.runbookPath) {
+      return current;
+    }
     const store = this.requireStore();
     const git = await gitHead(workspaceRoot.fsPath);
     const record = createRunRecord(
