@@ -21,8 +21,8 @@ export class RunbookService implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
   private generation = 0;
-  /** The text behind the `ok` state, to skip reloads that change nothing. */
-  private loadedText: string | undefined;
+  /** The texts behind the `ok` state, to skip reloads that change nothing. */
+  private loaded: LoadedSources | undefined;
 
   constructor(
     private readonly workspaceState: vscode.Memento,
@@ -86,29 +86,34 @@ export class RunbookService implements vscode.Disposable {
     this.watch(uri);
     const name = vscode.workspace.asRelativePath(uri, false);
     let next: RunbookState;
-    let loadedText: string | undefined;
+    let loaded: LoadedSources | undefined;
     try {
       const decoded = decodeRunbookBytes(await vscode.workspace.fs.readFile(uri), name);
+      const sidecar = decoded.ok ? await readSidecar(uri) : undefined;
       if (!decoded.ok) {
         next = { kind: 'error', uri, message: decoded.message, line: decoded.line };
-      } else if (decoded.text + ((await readSidecar(uri))?.text ?? '') === this.loadedText && this._state.kind === 'ok' && this.isCurrent(uri)) {
+      } else if (
+        this._state.kind === 'ok' &&
+        this.isCurrent(uri) &&
+        decoded.text === this.loaded?.text &&
+        sidecar?.text === this.loaded.sidecarText
+      ) {
         // A save or watcher event without a change: keep the model (and the tree's selection).
         return this._state;
       } else {
-        const sidecar = await readSidecar(uri);
         const runbook = parseRunbook(decoded.text, { fileName: name, ...(sidecar ? { sidecar } : {}) });
         const fatal = runbook.diagnostics.find((d) => d.severity === 'error' && d.code === 'no-steps');
         next = fatal
           ? { kind: 'error', uri, message: `${name}:${fatal.line + 1}: ${fatal.message}`, line: fatal.line }
           : { kind: 'ok', uri, runbook };
-        loadedText = decoded.text + (sidecar?.text ?? '');
+        loaded = { text: decoded.text, sidecarText: sidecar?.text };
       }
     } catch (error) {
       const reason = error instanceof vscode.FileSystemError ? error.code : error instanceof Error ? error.message : String(error);
       next = { kind: 'error', uri, message: `Cannot read ${name}: ${reason}.`, line: 0 };
     }
     if (generation !== this.generation) return this._state;
-    this.loadedText = next.kind === 'ok' ? loadedText : undefined;
+    this.loaded = next.kind === 'ok' ? loaded : undefined;
     if (next.kind === 'error') this.log.warn(next.message);
     else if (next.kind === 'ok') this.log.info(`Loaded runbook ${name} (${next.runbook.lineCount} lines).`);
     return this.setState(next);
@@ -170,6 +175,11 @@ export class RunbookService implements vscode.Disposable {
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+interface LoadedSources {
+  readonly text: string;
+  readonly sidecarText: string | undefined;
 }
 
 /** The sidecar configuration next to a runbook, when there is one. */
