@@ -1,5 +1,6 @@
 import type { Runbook } from '../runbook/model';
 import { walk } from '../runbook/model';
+import { isShellLanguage } from '../shell';
 
 /** Glob patterns (workspace-relative) whose names say "runbook". */
 export const RUNBOOK_NAME_GLOBS = [
@@ -15,7 +16,6 @@ export const RUNBOOK_NAME_GLOBS = [
 /** Folders never searched for runbooks. */
 export const EXCLUDED_FOLDERS = ['node_modules', '.git', 'dist', 'out', '.vscode-test', '.deploy-pilot'] as const;
 
-const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession']);
 
 /** How strongly a path's name alone says "runbook": 0 none, higher is stronger. */
 export function nameScore(relativePath: string): number {
@@ -40,7 +40,7 @@ export function contentEvidence(runbook: Runbook): ContentEvidence {
   let stepHeadings = 0;
   let tasks = 0;
   for (const node of walk(runbook.children)) {
-    if (node.kind === 'code' && SHELL_LANGS.has(node.lang)) shellBlocks++;
+    if (node.kind === 'code' && isShellLanguage(node.lang)) shellBlocks++;
     else if (node.kind === 'section' && node.role === 'step') stepHeadings++;
     else if (node.kind === 'task') tasks++;
   }
