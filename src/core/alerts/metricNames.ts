@@ -37,6 +37,19 @@ export const MAX_METRIC_WORDS = 4;
  * ("latency p95", "p95 response time" → `response_time_p95`).
  */
 export function recognizeMetric(words: readonly string[]): MetricName | undefined {
+  const whole = metricRuns(words).at(-1);
+  return whole ? metricOf(whole.key, whole.percentile, whole.percentiles) : metricOf('', undefined, 0);
+}
+
+interface MetricRun {
+  readonly key: string;
+  readonly percentile: string | undefined;
+  readonly percentiles: number;
+}
+
+/** For each leading run of `words` (1 word, 2 words, …): its key and percentiles; each word taken apart once. */
+function metricRuns(words: readonly string[]): MetricRun[] {
+  const runs: MetricRun[] = [];
   let key = '';
   let percentile: string | undefined;
   let percentiles = 0;
@@ -45,8 +58,9 @@ export function recognizeMetric(words: readonly string[]): MetricName | undefine
     if (w.key.length > 0) key = key.length > 0 ? `${key}_${w.key}` : w.key;
     percentiles += w.percentiles;
     percentile = w.percentile ?? percentile;
+    runs.push({ key, percentile, percentiles });
   }
-  return metricOf(key, percentile, percentiles);
+  return runs;
 }
 
 /**
@@ -106,23 +120,10 @@ function metricOf(key: string, percentile: string | undefined, percentiles: numb
  * apart once.
  */
 export function longestMetricPrefix(words: readonly string[]): { readonly metric: MetricName; readonly count: number } | undefined {
-  const keys: string[] = [];
-  const percentileOfRun: (string | undefined)[] = [];
-  const percentilesOfRun: number[] = [];
-  let key = '';
-  let percentile: string | undefined;
-  let percentiles = 0;
-  for (const word of words) {
-    const w = wordParts(word);
-    if (w.key.length > 0) key = key.length > 0 ? `${key}_${w.key}` : w.key;
-    percentiles += w.percentiles;
-    percentile = w.percentile ?? percentile;
-    keys.push(key);
-    percentileOfRun.push(percentile);
-    percentilesOfRun.push(percentiles);
-  }
-  for (let count = words.length; count > 0; count--) {
-    const metric = metricOf(keys[count - 1] ?? '', percentileOfRun[count - 1], percentilesOfRun[count - 1] ?? 0);
+  const runs = metricRuns(words);
+  for (let count = runs.length; count > 0; count--) {
+    const run = runs[count - 1];
+    const metric = run ? metricOf(run.key, run.percentile, run.percentiles) : undefined;
     if (metric !== undefined) return { metric, count };
   }
   return undefined;
