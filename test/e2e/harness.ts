@@ -190,15 +190,31 @@ export async function openViewContainer(page: Page, title: string): Promise<Loca
     throw new Error(`no activity bar entry "${title}"; it shows: ${JSON.stringify(shown)}`);
   }
   const tab = label.locator('xpath=..');
-  // Clicking the active container would close the side bar.
-  if ((await tab.getAttribute('aria-selected')) !== 'true') {
-    await label.click();
-    await page.mouse.move(0, 0); // no hover tooltip over the screenshots
-  }
   const sidebar = page.locator('.part.sidebar');
-  await sidebar
-    .locator('.composite.title .title-label', { hasText: new RegExp(escapeRegExp(title), 'i') })
-    .waitFor({ state: 'visible', timeout: 15_000 });
+  const heading = sidebar.locator('.composite.title .title-label', { hasText: new RegExp(escapeRegExp(title), 'i') });
+  // While the workbench restores (after a reload) the container can be selected with its side bar
+  // still hidden, or be deselected again: click until its title shows, but never click the active
+  // container (that would close the side bar).
+  const deadline = Date.now() + 30_000;
+  while (!(await heading.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`the side bar did not show "${title}" within 30 s`);
+    if ((await tab.getAttribute('aria-selected')) !== 'true') {
+      await label.click();
+      await page.mouse.move(0, 0); // no hover tooltip over the screenshots
+    }
+    await page.waitForTimeout(250);
+  }
   return sidebar;
+}
+
+/** Runs *Developer: Reload Window* and waits until the new workbench's activity bar shows. */
+export async function reloadWindow(page: Page): Promise<void> {
+  const loaded = page.waitForEvent('load', { timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window').catch((error: unknown) => {
+    // The palette closes with the old page; only a palette that never ran the command is an error.
+    if (!(error instanceof Error) || !/hidden|Target closed|detached/i.test(error.message)) throw error;
+  });
+  await loaded;
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
 }
 export { codeServerApi } from './codeServerApi';

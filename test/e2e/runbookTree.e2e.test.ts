@@ -2,7 +2,7 @@
 // item ticked through its native checkbox, the tick still there after a window reload.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { openDevHost, openViewContainer, runCommand, type DevHost } from './harness';
+import { openDevHost, openViewContainer, reloadWindow, type DevHost } from './harness';
 
 function row(sidebar: Locator, label: string): Locator {
   return sidebar.locator('.monaco-list-row', { has: sidebar.page().locator('.label-name', { hasText: label }) }).first();
@@ -73,8 +73,7 @@ describe('e2e: the Runbook view', () => {
     assert.equal(await isChecked(await checkbox(sidebar, 'Health check endpoint responding (HTTP 200)')), false);
     await host.screenshot('runbook-checkbox-ticked');
 
-    await runCommand(page, 'Developer: Reload Window');
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await reloadWindow(page);
     sidebar = await openRunbookView(page);
     await expand(sidebar, 'Success Criteria');
     await expand(sidebar, 'First Hour');

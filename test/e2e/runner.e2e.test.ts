@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { RunRecord } from '../../src/core/run';
-import { openCommandPalette, openDevHost, openViewContainer, runCommand, type DevHost } from './harness';
+import { openCommandPalette, openDevHost, openViewContainer, reloadWindow, runCommand, type DevHost } from './harness';
 
 function row(sidebar: Locator, label: string): Locator {
   return sidebar.locator('.monaco-list-row', { has: sidebar.page().locator('.label-name', { hasText: label }) }).first();
@@ -97,7 +97,7 @@ describe('e2e: the extension host dies in the middle of a command', () => {
     await host.screenshot('runner-host-crashed');
     const restart = page.locator('.notification-toast .monaco-button', { hasText: /Restart/ }).first();
     if (await restart.isVisible()) await restart.click();
-    else await runCommand(page, 'Developer: Reload Window');
+    else await reloadWindow(page);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
     // After the reload the Deploy Pilot container is usually restored open; open it when it is not.
