@@ -1,0 +1,15 @@
+export { EnvironmentMonitor } from './environmentMonitor';
+export type { AlertEvent, CriterionEvent, EnvironmentMonitorOptions, HealthEvent, SampleEvent } from './environmentMonitor';
+export { Emitter } from './emitter';
+export type { Listener, Subscription } from './emitter';
+export { PollLoop } from './loop';
+export { DEFAULT_GROWTH_WINDOW_SECONDS, DEFAULT_RATE_WINDOW_SECONDS, measureRule } from './measure';
+export type { MeasureContext } from './measure';
+export { RUNBOOK_ALERT_SEVERITY, monitoredAlerts, monitoredCriteria } from './monitoredRules';
+export type { MonitoredAlert, MonitoredCriterion } from './monitoredRules';
+export type { ContainerPort, ContainerReading, HealthProbePort, MetricsPort, MetricsReading } from './ports';
+export { SeriesNames, promqlSeriesKey, seriesKey } from './seriesKeys';
+export type { SeriesName } from './seriesKeys';
+export type { AlertSummary, CheckSummary, EnvironmentSnapshot, OverallHealth, ProbeState, SourceSummary } from './snapshot';
+export { systemClock, systemTimers } from './timers';
+export type { Clock, TimerHandle, Timers } from './timers';
