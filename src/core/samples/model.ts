@@ -22,7 +22,7 @@ export interface SeriesReader {
   readonly size: number;
   /** Samples it can hold; the oldest is overwritten beyond that. */
   readonly capacity: number;
-  /** Its memory: the two preallocated Float64Arrays (16 B × capacity), fixed for its life. */
+  /** Its memory now: two Float64Arrays, 16 B per allocated sample; grows by doubling up to 16 B × capacity. */
   readonly bytes: number;
   /** Samples refused because their time was before the latest sample's. */
   readonly droppedOutOfOrder: number;

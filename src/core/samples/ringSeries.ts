@@ -2,9 +2,10 @@
  * A fixed-capacity ring buffer of (time, value) samples for a monitor that runs for days
  * inside the extension host, whose memory must stay flat.
  *
- * - Memory: two Float64Arrays (Unix ms times, values) allocated once in the constructor,
- *   16 B per sample of capacity. `append` never allocates and never grows them; when full it
- *   overwrites the oldest sample.
+ * - Memory: two Float64Arrays (Unix ms times, values), 16 B per sample. They start small
+ *   (at most 1,024 samples) and double as samples arrive, up to the capacity, so a series that
+ *   is written rarely costs little; once at capacity they never grow again and `append`
+ *   overwrites the oldest sample without allocating. `maxBytes` is the bound.
  * - The default capacity, 86,400, holds 24 h at one sample per second (1.38 MB per series).
  * - Order: times must not decrease (equal times are kept). A sample older than the latest
  *   one is dropped and counted in `droppedOutOfOrder`, as Prometheus' TSDB rejects
@@ -18,12 +19,16 @@ import type { Sample, SeriesReader, SeriesSlice } from './model';
 /** 24 h at one sample per second. */
 export const DEFAULT_SERIES_CAPACITY = 86_400;
 
+/** Samples allocated when a series is created (it doubles from there up to its capacity). */
+const INITIAL_ALLOCATION = 1024;
+
 /** Bytes one sample of capacity costs: a Float64 time plus a Float64 value. */
 export const BYTES_PER_SAMPLE = 16;
 
 export class RingSeries implements SeriesReader {
-  private readonly _times: Float64Array;
-  private readonly _values: Float64Array;
+  private _times: Float64Array;
+  private _values: Float64Array;
+  private readonly _capacity: number;
   /** Physical index of the oldest sample. */
   private _head = 0;
   private _count = 0;
@@ -36,8 +41,10 @@ export class RingSeries implements SeriesReader {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`RingSeries capacity must be an integer ≥ 1, got ${capacity}`);
     }
-    this._times = new Float64Array(capacity);
-    this._values = new Float64Array(capacity);
+    this._capacity = capacity;
+    const initial = Math.min(capacity, INITIAL_ALLOCATION);
+    this._times = new Float64Array(initial);
+    this._values = new Float64Array(initial);
   }
 
   get size(): number {
@@ -45,11 +52,17 @@ export class RingSeries implements SeriesReader {
   }
 
   get capacity(): number {
-    return this._times.length;
+    return this._capacity;
   }
 
+  /** Bytes allocated now (grows by doubling up to `maxBytes`). */
   get bytes(): number {
     return this._times.byteLength + this._values.byteLength;
+  }
+
+  /** Bytes at capacity: the series never holds more. */
+  get maxBytes(): number {
+    return this._capacity * BYTES_PER_SAMPLE;
   }
 
   get droppedOutOfOrder(): number {
@@ -74,6 +87,7 @@ export class RingSeries implements SeriesReader {
       this._droppedOutOfOrder++;
       return false;
     }
+    if (this._count === this._times.length && this._count < this._capacity) this.grow();
     const capacity = this._times.length;
     let slot = this._head + this._count;
     if (slot >= capacity) slot -= capacity;
@@ -155,6 +169,17 @@ export class RingSeries implements SeriesReader {
     this._head = 0;
     this._count = 0;
     this._lastTime = Number.NEGATIVE_INFINITY;
+  }
+
+  /** Doubles the arrays (up to the capacity). Only called before the first wrap, so the head is 0. */
+  private grow(): void {
+    const size = Math.min(this._capacity, this._times.length * 2);
+    const times = new Float64Array(size);
+    const values = new Float64Array(size);
+    times.set(this._times);
+    values.set(this._values);
+    this._times = times;
+    this._values = values;
   }
 
   private physical(i: number): number {

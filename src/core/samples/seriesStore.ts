@@ -104,7 +104,7 @@ export class SeriesStore {
     this._entries.clear();
   }
 
-  /** Memory the series hold now (their fixed typed arrays). */
+  /** Memory the series hold now (their typed arrays, which grow up to their capacity). */
   totalBytes(): number {
     let total = 0;
     for (const entry of this._entries.values()) total += entry.series.bytes;

@@ -8,13 +8,23 @@ function filled(capacity: number, count: number): RingSeries {
 }
 
 describe('RingSeries', () => {
-  it('defaults to 24 h at 1 s and preallocates 16 B per sample', () => {
+  it('defaults to 24 h at 1 s, starts small and grows by doubling, never past 16 B × capacity', () => {
     const series = new RingSeries();
     assert.equal(series.capacity, DEFAULT_SERIES_CAPACITY);
     assert.equal(series.capacity, 86_400);
-    assert.equal(series.bytes, 86_400 * 16);
+    assert.equal(series.maxBytes, 86_400 * 16);
+    assert.equal(series.bytes, 1024 * 16);
     assert.equal(series.size, 0);
     assert.equal(series.latest(), undefined);
+    const seen = new Set<number>();
+    for (let t = 0; t < 200_000; t++) {
+      series.append(t, t);
+      seen.add(series.bytes);
+    }
+    assert.deepEqual([...seen], [1024, 2048, 4096, 8192, 16384, 32768, 65536, 86_400].map((n) => n * 16));
+    assert.equal(series.size, 86_400);
+    assert.equal(series.at(0)?.t, 200_000 - 86_400);
+    assert.equal(series.latest()?.v, 199_999);
   });
 
   it('refuses a capacity that is not a positive integer', () => {
