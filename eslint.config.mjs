@@ -12,7 +12,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.mjs', 'scripts/*.mjs'],
+          allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'test/support/*/*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
