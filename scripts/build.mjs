@@ -14,7 +14,9 @@ const extensionOptions = {
   format: 'cjs',
   target: 'node20',
   outfile: 'dist/extension.js',
-  external: ['vscode'],
+  // ssh2 (under dockerode) loads these natives inside try/catch and falls back to pure JS; natives
+  // built for Node would not load in VS Code's Electron anyway.
+  external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
   sourcemap: production ? false : 'linked',
   minify: production,
   legalComments: 'none',
@@ -30,7 +32,17 @@ const cliOptions = {
   define: { DEPLOY_PILOT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
+/** @type {import('esbuild').BuildOptions} */
+const monitoringOptions = {
+  ...extensionOptions,
+  // Loaded on the first Start Monitoring (src/features/monitoring/loadRuntime.ts): undici,
+  // dockerode and the Prometheus client stay off the activation path.
+  entryPoints: ['src/infra/monitoring/runtime.ts'],
+  outfile: 'dist/monitoring.js',
+};
+
 const builds = [extensionOptions];
+if (existsSync('src/infra/monitoring/runtime.ts')) builds.push(monitoringOptions);
 if (existsSync('src/cli/main.ts')) builds.push(cliOptions);
 
 if (watch) {

@@ -1,3 +1,6 @@
+import type { HealthStatusBar } from './features/monitoring/healthStatusBar';
+import type { MonitoringNotifier } from './features/monitoring/monitoringNotifier';
+import type { MonitoringService } from './features/monitoring/monitoringService';
 import type { ReleaseCommands } from './features/release/releaseCommands';
 import type { RunbookService } from './features/runbook/runbookService';
 import type { RunController } from './features/runner/runController';
@@ -13,4 +16,7 @@ export interface DeployPilotApi {
   readonly session: RunSession;
   readonly runner: RunController;
   readonly release: ReleaseCommands;
+  readonly monitoring: MonitoringService;
+  readonly statusBar: HealthStatusBar;
+  readonly notifier: MonitoringNotifier;
 }

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from './api';
+import { CommandIds } from './features/commands/commandIds';
 import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
+import { HealthStatusBar } from './features/monitoring/healthStatusBar';
+import { loadMonitoringRuntime } from './features/monitoring/loadRuntime';
+import { registerMonitoringCommands, revealRollbackProcedure } from './features/monitoring/monitoringCommands';
+import type { NotificationLevel } from './features/monitoring/monitoringNotifier';
+import { MonitoringNotifier } from './features/monitoring/monitoringNotifier';
+import { MonitoringService } from './features/monitoring/monitoringService';
 import { PreflightService } from './features/release/preflightService';
 import { ReleaseActions } from './features/release/releaseActions';
 import { ReleaseCommands } from './features/release/releaseCommands';
@@ -30,6 +37,16 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
   const runner = new RunController(service, session, executor, { runValues: new Map(), secrets: context.secrets }, log, environment);
   const preflight = new PreflightService(service);
   const release = new ReleaseCommands(service, preflight, new ReleaseActions(service, runner));
+  const monitorLog = vscode.window.createOutputChannel('Deploy Pilot Monitoring', { log: true });
+  // The dashboard (next) takes over the status bar click; until then it shows the monitoring log.
+  const statusBar = new HealthStatusBar(() => ({ command: CommandIds.showMonitoringLog, title: 'show the monitoring log' }));
+  const notifier = new MonitoringNotifier(() => vscode.workspace.getConfiguration('deployPilot.monitoring').get<NotificationLevel>('notifications', 'all'), {
+    openDashboard: () => monitorLog.show(true),
+    rollBack: () => void revealRollbackProcedure(service),
+  });
+  const monitoring = new MonitoringService(service, context.workspaceState, context.secrets, monitorLog, tree, statusBar, notifier, () =>
+    loadMonitoringRuntime(context.extensionPath),
+  );
 
   context.subscriptions.push(
     log,
@@ -42,6 +59,10 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     ...registerRunbookCommands(service, view, log),
     ...registerRunnerCommands(service, session, runner, log),
     ...release.register(log),
+    monitorLog,
+    statusBar,
+    monitoring,
+    ...registerMonitoringCommands(monitoring, log, monitorLog),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new RunCodeLensProvider(service)),
     preflight,
     session.onDidChange((record) => tree.showRun(record)),
@@ -61,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
 
   // Locating the runbook reads files: never on the activation path.
   void service.locate();
-  return { runbook: service, tree, view, session, runner, release };
+  return { runbook: service, tree, view, session, runner, release, monitoring, statusBar, notifier };
 }
 
 export function deactivate(): void {

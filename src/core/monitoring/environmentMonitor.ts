@@ -31,6 +31,8 @@ export interface EnvironmentMonitorOptions {
   /** Metrics answered by PromQL (`env.promql` keys). */
   readonly promqlMetrics?: ReadonlySet<string>;
   readonly evaluationIntervalSeconds: number;
+  /** The window of rate rules written without one ("error_rate > 1%"); default 60 s. */
+  readonly rateWindowSeconds?: number;
   readonly store: SeriesStore;
   readonly clock: Clock;
   readonly timers: Timers;
@@ -248,6 +250,7 @@ export class EnvironmentMonitor {
       restartTimes: this.restartTimes,
       ...(this.lastHealthStatus !== undefined ? { lastHealthStatus: this.lastHealthStatus } : {}),
       baselines: this.baselines,
+      ...(this.options.rateWindowSeconds !== undefined ? { rateWindowSeconds: this.options.rateWindowSeconds } : {}),
     };
   }
 

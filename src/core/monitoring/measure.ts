@@ -2,7 +2,8 @@
  * How the monitor measures a rule's metric from what it has stored. Values come out in the
  * rule's canonical unit (ratio for %, ms, bytes, counts, status, per second).
  *
- * - `error_rate`: Σ errors / Σ requests over the rule's window (default 60 s): rate before sum,
+ * - `error_rate`: Σ errors / Σ requests over the rule's window (default: the monitor's rate
+ *   window, 60 s unless set): rate before sum,
  *   each scrape's increase already reset-adjusted. No requests in the window (0/0) is no data.
  * - `request_rate`: Σ requests / seconds spanned, same window.
  * - `response_time_p95` / `_p99`: each scrape computes `histogram_quantile` over the bucket
@@ -41,6 +42,8 @@ export interface MeasureContext {
   readonly restartTimes: readonly number[];
   /** The last probe's HTTP status (0: no response); undefined before the first probe. */
   readonly lastHealthStatus?: number;
+  /** The window of rate rules written without one (default 60 s). */
+  readonly rateWindowSeconds?: number;
   /** Baselines of `within` rules, by rule text; filled in by `measureRule`. */
   readonly baselines: Map<string, number>;
 }
@@ -66,7 +69,7 @@ function rawMeasure(rule: AlertRule, ctx: MeasureContext): Measurement {
   if (ctx.promqlMetrics.has(rule.metric)) return latest(ctx, promqlSeriesKey(ctx.environment, rule.metric), 'no PromQL result yet');
   switch (rule.metric) {
     case 'error_rate': {
-      const from = ctx.now - windowMs(DEFAULT_RATE_WINDOW_SECONDS);
+      const from = ctx.now - windowMs(ctx.rateWindowSeconds ?? DEFAULT_RATE_WINDOW_SECONDS);
       const errors = sum(ctx, key(SeriesNames.errors), from);
       const requests = sum(ctx, key(SeriesNames.requests), from);
       if (requests === undefined || errors === undefined) return noData('no scrape with request counters yet');
@@ -74,7 +77,7 @@ function rawMeasure(rule: AlertRule, ctx: MeasureContext): Measurement {
       return { value: errors / requests };
     }
     case 'request_rate': {
-      const window = windowMs(DEFAULT_RATE_WINDOW_SECONDS);
+      const window = windowMs(ctx.rateWindowSeconds ?? DEFAULT_RATE_WINDOW_SECONDS);
       const requests = sum(ctx, key(SeriesNames.requests), ctx.now - window);
       return requests === undefined ? noData('no scrape with request counters yet') : { value: requests / (window / 1000) };
     }

@@ -17,6 +17,9 @@ export const CommandIds = {
   createTag: 'deployPilot.createTag',
   pushRelease: 'deployPilot.pushRelease',
   deleteFeatureBranch: 'deployPilot.deleteFeatureBranch',
+  startMonitoring: 'deployPilot.startMonitoring',
+  stopMonitoring: 'deployPilot.stopMonitoring',
+  showMonitoringLog: 'deployPilot.showMonitoringLog',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

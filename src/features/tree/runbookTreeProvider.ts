@@ -12,6 +12,19 @@ import { toTreeItem } from './runbookTreeItems';
 import { statusLook } from './statusLook';
 import type { RunbookTreeElement } from './treeElement';
 
+/** What monitoring says about a measurable checklist item. */
+export interface TaskVerification {
+  readonly state: 'unverified' | 'holding' | 'verified' | 'violated';
+  readonly text: string;
+}
+
+const VERIFICATION_ICONS: Record<TaskVerification['state'], string> = {
+  unverified: 'circle-large-outline',
+  holding: 'watch',
+  verified: 'pass-filled',
+  violated: 'error',
+};
+
 /** The Runbook view's data: sections → steps → code blocks (→ commands) and checklist items. */
 export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeElement>, vscode.Disposable {
   private readonly _onDidChangeTreeData = new vscode.EventEmitter<RunbookTreeElement | undefined>();
@@ -22,6 +35,8 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
 
   /** The run whose statuses the tree shows. */
   private record: RunRecord | undefined;
+  /** Monitoring's verdicts on measurable checklist items, by task id. */
+  private verifications: ReadonlyMap<string, TaskVerification> = new Map();
   /** The last release preflight, shown as a group at the top. */
   private preflight: { checks: readonly PreflightCheckElement[]; at: Date } | undefined;
 
@@ -64,6 +79,12 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
     this._onDidChangeTreeData.fire(undefined);
   }
 
+  /** Shows monitoring's verdicts next to measurable checklist items ("auto-verified at 14:03 from 3,600 samples"). */
+  showVerifications(verifications: ReadonlyMap<string, TaskVerification>): void {
+    this.verifications = verifications;
+    this._onDidChangeTreeData.fire(undefined);
+  }
+
   /** Shows the statuses of `record` (or none). */
   showRun(record: RunRecord | undefined): void {
     this.record = record;
@@ -76,6 +97,11 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
     const state = this.service.state;
     if (state.kind !== 'ok') return new vscode.TreeItem('');
     const item = toTreeItem(node, state.uri, (task) => this.isChecked(task));
+    const verification = node.kind === 'task' ? this.verifications.get(node.id) : undefined;
+    if (verification) {
+      item.description = verification.text;
+      item.iconPath = new vscode.ThemeIcon(VERIFICATION_ICONS[verification.state]);
+    }
     const status = this.statusOf(node);
     const look = status ? statusLook(status) : undefined;
     if (look) {

@@ -1,6 +1,6 @@
 /** Helpers for tests against the real Docker engine: the docker CLI, the base image, the test image, free ports. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -48,6 +48,23 @@ export async function buildTestImage(tag: string): Promise<void> {
   try {
     writeFileSync(path.join(dir, 'Dockerfile'), TEST_APP_DOCKERFILE);
     writeFileSync(path.join(dir, 'app.js'), TEST_APP_SOURCE);
+    await docker(['build', '-q', '-t', tag, dir], 60_000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds an image of the HTTP test service (test/support/testService, compiled to
+ * out/test/support/testService: Node built-ins only) FROM localnode:20, run as
+ * `docker run --network host IMAGE --port P`.
+ */
+export async function buildTestServiceImage(tag: string): Promise<void> {
+  const compiled = path.join(REPO_ROOT, 'out', 'test', 'support', 'testService');
+  const dir = mkdtempSync(path.join(tmpdir(), 'dptest-service-image-'));
+  try {
+    cpSync(compiled, path.join(dir, 'app'), { recursive: true, filter: (source) => !source.endsWith('.map') });
+    writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${BASE_IMAGE}\nCOPY app /app\nENTRYPOINT ["/usr/bin/node", "/app/main.js"]\n`);
     await docker(['build', '-q', '-t', tag, dir], 60_000);
   } finally {
     rmSync(dir, { recursive: true, force: true });
