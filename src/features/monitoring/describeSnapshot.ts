@@ -25,7 +25,8 @@ export function describeSnapshot(snapshot: EnvironmentSnapshot, clickHint: strin
     for (const check of snapshot.lastChecks) lines.push(`- ${check.ok ? '$(check)' : '$(x)'} ${clock(check.at)} ${escapeMarkdown(check.detail)}`);
     lines.push('');
   }
-  const failing = snapshot.sources.filter((s) => !s.ok);
+  // The health probe's failure is in the last checks already.
+  const failing = snapshot.sources.filter((s) => !s.ok && s.name !== 'health');
   for (const source of failing) lines.push(`$(warning) ${source.name}: ${escapeMarkdown(source.message ?? 'failing')}`, '');
   lines.push(clickHint);
   return lines.join('\n');
