@@ -6,10 +6,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../test/repoPaths';
+import { benchMonitoring } from './monitoring.bench';
 import { benchParse } from './parse.bench';
+import { benchSamples } from './samples.bench';
 
 const suites: Record<string, () => Record<string, unknown> | Promise<Record<string, unknown>>> = {
   parse: benchParse,
+  samples: benchSamples,
+  monitoring: benchMonitoring,
 };
 
 async function main(): Promise<void> {

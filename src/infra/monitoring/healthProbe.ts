@@ -4,6 +4,7 @@ import type { ProbeResult } from '../../core/health';
 import { classifyNodeError, effectiveTimeout, evaluateResponse } from '../../core/health';
 import type { Clock, HealthProbePort } from '../../core/monitoring';
 import type { HttpClient } from '../http';
+import { HttpTimeoutError } from '../http';
 
 /**
  * The health check of one URL through undici: the request with the check's timeout (at most
@@ -36,6 +37,12 @@ export class HttpHealthProbe implements HealthProbePort {
       if (verdict.ok) return { ok: true, at, latencyMs: response.latencyMs, status: response.status };
       return { ok: false, at, latencyMs: response.latencyMs, status: response.status, kind: verdict.kind, message: verdict.reason };
     } catch (error) {
+      // The HTTP layer's total deadline (connect + headers + body) carries code ETIMEDOUT, which
+      // classifyNodeError reads as a connect timeout; a target that accepted and never answered
+      // must not be reported as "timed out connecting".
+      if (error instanceof HttpTimeoutError) {
+        return { ok: false, at: this.clock.now(), kind: 'timeout', message: `timed out after ${formatMs(timeoutMs)} without a complete response` };
+      }
       const classified = classifyNodeError(error, { url: this.url, timeoutMs });
       return { ok: false, at: this.clock.now(), kind: classified.kind, message: classified.message };
     }
@@ -54,4 +61,9 @@ export class HttpHealthProbe implements HealthProbePort {
     }
     return result;
   }
+}
+
+/** "4 s", "400 ms": as classifyNodeError writes limits. */
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }

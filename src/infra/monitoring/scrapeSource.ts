@@ -1,7 +1,8 @@
+import { classifyNodeError } from '../../core/health';
 import type { DerivedMetrics, ScrapeSnapshot } from '../../core/metrics';
 import { deriveHttpMetrics, parseExposition } from '../../core/metrics';
 import type { Clock, MetricsPort, MetricsReading } from '../../core/monitoring';
-import type { HttpClient } from '../http';
+import type { HttpClient, ScrapeResult } from '../http';
 
 /**
  * Scrapes a Prometheus text endpoint (`/metrics`) and derives, between this scrape and the one
@@ -22,7 +23,15 @@ export class ScrapeMetricsSource implements MetricsPort {
   ) {}
 
   async read(signal: AbortSignal): Promise<MetricsReading> {
-    const response = await this.http.scrape(this.url, { timeoutMs: this.timeoutMs, signal });
+    let response: ScrapeResult;
+    try {
+      response = await this.http.scrape(this.url, { timeoutMs: this.timeoutMs, signal });
+    } catch (error) {
+      // The HTTP layer's own errors (timeout, too large) name the URL; Node's and undici's
+      // ("connect ECONNREFUSED 127.0.0.1:9100") do not, and the source's status shows only the message.
+      if (signal.aborted || (error instanceof Error && error.message.includes(this.url))) throw error;
+      throw new Error(`scrape of ${this.url} failed: ${classifyNodeError(error, { url: this.url }).message}`, { cause: error });
+    }
     if (response.status < 200 || response.status > 299) throw new Error(`${this.url} answered HTTP ${response.status}`);
     const parsed = parseExposition(response.text);
     if (parsed.families.size === 0) {
