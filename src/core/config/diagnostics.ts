@@ -31,6 +31,7 @@ export type ConfigDiagnosticCode =
   | 'unknown-key'
   /** A duration that must be more than 0 is 0. */
   | 'zero-duration'
+  | 'interval-too-short'
   /** health.timeout over 80 % of health.interval: it is capped, as Uptime Kuma does. */
   | 'timeout-exceeds-interval'
   /** A status range written high to low ("299-200"). */
