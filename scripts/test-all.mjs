@@ -17,7 +17,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 let current;
 const forward = (signal) => {
-  current?.kill(signal);
+  try {
+    if (current) process.kill(-current.pid, signal);
+  } catch {
+    current?.kill(signal);
+  }
   process.exit(130);
 };
 process.on('SIGINT', forward);
@@ -39,20 +43,39 @@ function parseCounts(text) {
   return { passed: passed ?? 0, failed: failed ?? 0, skipped: mocha('pending') ?? 0 };
 }
 
+/**
+ * A tier that has not ended after this long is stopped (a leaked handle keeps mocha alive after
+ * its last test): CI must end, and the summary says which tier hung.
+ */
+const TIER_LIMIT_MS = { unit: 8 * 60_000, integration: 12 * 60_000, e2e: 12 * 60_000 };
+
 function runTier(tier) {
   return new Promise((resolve) => {
     const started = Date.now();
     let out = '';
-    current = spawn(npm, ['run', `test:${tier}`], { stdio: ['inherit', 'pipe', 'pipe'] });
+    let timedOut = false;
+    current = spawn(npm, ['run', `test:${tier}`], { stdio: ['inherit', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    const child = current;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      console.error(`\n[test-all] ${tier} still running after ${TIER_LIMIT_MS[tier] / 60_000} min: stopping it`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, TIER_LIMIT_MS[tier]);
     current.stdout.on('data', (chunk) => {
       out += chunk;
       process.stdout.write(chunk);
     });
     current.stderr.on('data', (chunk) => process.stderr.write(chunk));
     current.on('error', (err) => resolve({ tier, code: 1, ms: Date.now() - started, out, note: err.message }));
-    current.on('close', (code, signal) =>
-      resolve({ tier, code: code ?? 1, ms: Date.now() - started, out, note: signal ? `killed by ${signal}` : '' }),
-    );
+    current.on('close', (code, signal) => {
+      clearTimeout(limit);
+      const note = timedOut ? `timed out after ${TIER_LIMIT_MS[tier] / 60_000} min (a test left something running)` : signal ? `killed by ${signal}` : '';
+      resolve({ tier, code: timedOut ? 1 : (code ?? 1), ms: Date.now() - started, out, note });
+    });
   });
 }
 

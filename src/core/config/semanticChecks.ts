@@ -88,8 +88,8 @@ function checkHealth(path: KeyPath, health: Record<string, unknown>, report: Rep
   const interval = durationFromValue(health['interval']);
   const timeout = durationFromValue(health['timeout']);
   if (interval === 0) report('error', 'zero-duration', [...path, 'interval'], 'must be more than 0 seconds', 'value');
-  // Below 1 s the 80 % timeout (Uptime Kuma rounds it to 0.1 s) leaves a probe no time to answer.
-  else if (interval !== undefined && interval < 1) report('error', 'interval-too-short', [...path, 'interval'], 'must be at least 1 second (a probe needs time to answer)', 'value');
+  // Below 250 ms the 80 % timeout (Uptime Kuma rounds it to 0.1 s) leaves a probe no time to answer.
+  else if (interval !== undefined && interval < 0.25) report('error', 'interval-too-short', [...path, 'interval'], 'must be at least 250 ms (a probe needs time to answer)', 'value');
   if (timeout === 0) report('error', 'zero-duration', [...path, 'timeout'], 'must be more than 0 seconds', 'value');
   const effectiveInterval = interval === undefined || interval === 0 ? 60 : interval;
   const cap = maxHealthTimeoutSeconds(effectiveInterval);

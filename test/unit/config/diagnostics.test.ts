@@ -216,12 +216,12 @@ describe('runbook config diagnostics', () => {
       assert.deepEqual(config.environments['staging']?.autoRollback.alerts, []);
     });
 
-    it('refuses a health interval under a second (its timeout would round to nothing)', () => {
+    it('refuses a health interval under 250 ms (its timeout would round to nothing)', () => {
       const { diagnostics } = parseFrontMatterOf(
-        markdown(['---', 'environments:', '  staging:', '    healthUrl: http://127.0.0.1:8080/health', '    health:', '      interval: 500ms', '---']),
+        markdown(['---', 'environments:', '  staging:', '    healthUrl: http://127.0.0.1:8080/health', '    health:', '      interval: 200ms', '---']),
       );
       assert.deepEqual(tuples(diagnostics), [
-        [5, 16, 5, 21, 'error', 'interval-too-short', 'environments.staging.health.interval: must be at least 1 second (a probe needs time to answer)'],
+        [5, 16, 5, 21, 'error', 'interval-too-short', 'environments.staging.health.interval: must be at least 250 ms (a probe needs time to answer)'],
       ]);
     });
 

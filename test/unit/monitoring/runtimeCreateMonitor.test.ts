@@ -74,6 +74,11 @@ function startTraffic(svc: TestService, everyMs: number): { stop(): Promise<void
 }
 
 describe('createMonitor end to end (health URL + /metrics, real timers)', function () {
+  // A failed assertion must not leave the service (and its timers) behind: mocha would never exit.
+  const leftovers: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const close of leftovers.splice(0)) await close().catch(() => undefined);
+  });
   this.timeout(30_000);
 
   it('healthy → error500: DOWN and the error-rate alert fires after its for → recovery: UP and resolved; close() leaves nothing', async () => {
@@ -81,6 +86,7 @@ describe('createMonitor end to end (health URL + /metrics, real timers)', functi
     await new Promise((resolve) => setImmediate(resolve));
     const baseline = resources();
     const svc = await startTestService();
+    leftovers.push(() => svc.close());
     const withService = resources();
     const runbook: Runbook = parseRunbook(runbookFor(svc.url), { fileName: 'RUNBOOK.md' });
     assert.deepEqual(runbook.diagnostics.filter((d) => d.severity === 'error'), []);
@@ -100,6 +106,7 @@ describe('createMonitor end to end (health URL + /metrics, real timers)', functi
       rateWindowSeconds: 2,
       resolveSecret: () => Promise.resolve(undefined),
     });
+    leftovers.unshift(() => handle.close());
     const { monitor } = handle;
     const healthEvents: HealthEvent[] = [];
     const alertEvents: AlertEvent[] = [];
