@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../test/repoPaths';
+import { benchDashboard } from './dashboard/dashboard.bench';
 import { benchMonitoring } from './monitoring.bench';
 import { benchParse } from './parse.bench';
 import { benchSamples } from './samples.bench';
@@ -14,6 +15,7 @@ const suites: Record<string, () => Record<string, unknown> | Promise<Record<stri
   parse: benchParse,
   samples: benchSamples,
   monitoring: benchMonitoring,
+  dashboard: benchDashboard,
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,21 @@
+/** Pure data shaping for the dashboard (no DOM, no uPlot): unit-tested in plain Node. */
+export { AlignedChartData, DEFAULT_MAX_POINTS } from './alignedChartData';
+export { lowerBound, mergeColumns, recentSamples, shapeColumn, upperBound } from './columns';
+export type { AlignedChartOptions } from './alignedChartData';
+export type { ChartColumns, RecentSample, SeriesColumns, ShapedColumn, ShapeOptions, YColumn } from './columns';
+export { firingAt, firingBands } from './firingBands';
+export type { Band } from './firingBands';
+export { latestRows, seriesExtent } from './latestValues';
+export type { LatestRow } from './latestValues';
+export { memoryTrendText, signedPercent } from './memoryTrendText';
+export { PauseBuffer } from './pauseBuffer';
+export type { PauseBufferOptions } from './pauseBuffer';
+export { displayFactor, displayUnitOf, formatDuration, formatNumber, formatValue, toDisplay } from './units';
+export type { DisplayUnit } from './units';
+export { yRange } from './yRange';
+export type { YRangeOptions } from './yRange';
+export { windowRange } from './timeWindow';
+export type { TimeRange } from './timeWindow';
+export { alertCounts, chartAlertState, sortAlerts } from './alerts';
+export { emptyGuidance, sourceProblems } from './guidance';
+export type { Guidance } from './guidance';
