@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { EnvironmentSnapshot } from '../../core/monitoring';
+import { FiringHistory } from '../../core/dashboard/firingHistory';
+import type { EnvironmentSnapshot, SampleEvent } from '../../core/monitoring';
 import { findSecretReferences } from '../../core/config/secretReferences';
 import { SeriesStore } from '../../core/samples';
 import type { Runbook, TaskNode } from '../../core/runbook/model';
@@ -33,6 +34,14 @@ export class MonitoringService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly _onDidChange = new vscode.EventEmitter<EnvironmentSnapshot>();
   readonly onDidChange = this._onDidChange.event;
+  private readonly _onSample = new vscode.EventEmitter<SampleEvent>();
+  /** Every sample a monitor writes to the store (for live views). */
+  readonly onSample = this._onSample.event;
+  private readonly _onDidChangeMonitors = new vscode.EventEmitter<void>();
+  /** Monitoring started or stopped for some environment. */
+  readonly onDidChangeMonitors = this._onDidChangeMonitors.event;
+  /** When each alert fired, for the dashboard's bands (kept across stop/start of monitoring). */
+  readonly firing = new FiringHistory();
   private resumeChecked = false;
   private transition: Promise<void> = Promise.resolve();
 
@@ -48,6 +57,8 @@ export class MonitoringService implements vscode.Disposable {
   ) {
     this.disposables.push(
       this._onDidChange,
+      this._onSample,
+      this._onDidChangeMonitors,
       runbooks.onDidChangeState((state) => {
         if (state.kind !== 'ok') return;
         this.showStoredVerifications();
@@ -148,6 +159,7 @@ export class MonitoringService implements vscode.Disposable {
       this.log.info(`Monitoring ${name} ${why}: ${handle.description.join('; ')}`);
     }
     this.configSignature = this.signature(runbook);
+    this._onDidChangeMonitors.fire();
     await this.memento.update(ACTIVE_KEY(this.runbookKey() ?? ''), { environments: [...this.running.keys()] });
     await vscode.commands.executeCommand('setContext', 'deployPilot.monitoring', true);
   }
@@ -179,6 +191,7 @@ export class MonitoringService implements vscode.Disposable {
         this.log.info(`Monitoring ${name} stopped.`);
       }),
     );
+    this._onDidChangeMonitors.fire();
     if (forget) await this.memento.update(ACTIVE_KEY(this.runbookKey() ?? ''), undefined);
     await vscode.commands.executeCommand('setContext', 'deployPilot.monitoring', this.active);
   }
@@ -205,7 +218,9 @@ export class MonitoringService implements vscode.Disposable {
         this.log.info(`${environment}: health ${event.change.from} → ${event.change.to}${event.change.to !== 'UP' && error ? ` (${error.message})` : ''}`);
         if (event.change.notify) this.notifier.health(event);
       }),
+      monitor.onSample((sample) => this._onSample.fire(sample)),
       monitor.onAlert((event) => {
+        this.firing.record(`${environment}/${event.alert.id}`, event.transition.from, event.transition.to, event.transition.at);
         this.log.info(`${environment}: alert ${event.alert.name}: ${event.transition.from} → ${event.transition.to}${event.transition.value !== undefined ? ` (value ${event.transition.value})` : ''}`);
         this.notifier.alert(event);
       }),
