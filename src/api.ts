@@ -1,3 +1,4 @@
+import type { DashboardController } from './features/dashboard/dashboardController';
 import type { HealthStatusBar } from './features/monitoring/healthStatusBar';
 import type { MonitoringNotifier } from './features/monitoring/monitoringNotifier';
 import type { MonitoringService } from './features/monitoring/monitoringService';
@@ -19,4 +20,5 @@ export interface DeployPilotApi {
   readonly monitoring: MonitoringService;
   readonly statusBar: HealthStatusBar;
   readonly notifier: MonitoringNotifier;
+  readonly dashboard: DashboardController;
 }

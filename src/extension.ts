@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from './api';
 import { CommandIds } from './features/commands/commandIds';
+import { registerCommand } from './features/commands/registerCommand';
+import { DashboardController } from './features/dashboard/dashboardController';
 import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
 import { HealthStatusBar } from './features/monitoring/healthStatusBar';
 import { loadMonitoringRuntime } from './features/monitoring/loadRuntime';
@@ -38,15 +40,21 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
   const preflight = new PreflightService(service);
   const release = new ReleaseCommands(service, preflight, new ReleaseActions(service, runner));
   const monitorLog = vscode.window.createOutputChannel('Deploy Pilot Monitoring', { log: true });
-  // The dashboard (next) takes over the status bar click; until then it shows the monitoring log.
-  const statusBar = new HealthStatusBar(() => ({ command: CommandIds.showMonitoringLog, title: 'show the monitoring log' }));
+  const statusBar = new HealthStatusBar(() => ({ command: CommandIds.openDashboard, title: 'open the dashboard' }));
+  const openDashboard = (environment?: string): void => void vscode.commands.executeCommand(CommandIds.openDashboard, environment);
+  const rollBack = (): void => void revealRollbackProcedure(service);
   const notifier = new MonitoringNotifier(() => vscode.workspace.getConfiguration('deployPilot.monitoring').get<NotificationLevel>('notifications', 'all'), {
-    openDashboard: () => monitorLog.show(true),
-    rollBack: () => void revealRollbackProcedure(service),
+    openDashboard,
+    rollBack,
   });
   const monitoring = new MonitoringService(service, context.workspaceState, context.secrets, monitorLog, tree, statusBar, notifier, () =>
     loadMonitoringRuntime(context.extensionPath),
   );
+  const dashboard = new DashboardController(context.extensionUri, service, monitoring, session, {
+    rollBack,
+    startMonitoring: (environment) => void vscode.commands.executeCommand(CommandIds.startMonitoring, environment),
+    openLog: () => monitorLog.show(true),
+  }, monitorLog);
 
   context.subscriptions.push(
     log,
@@ -63,6 +71,10 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     statusBar,
     monitoring,
     ...registerMonitoringCommands(monitoring, log, monitorLog),
+    dashboard,
+    registerCommand(CommandIds.openDashboard, log, (environment?: unknown) => {
+      dashboard.open(typeof environment === 'string' ? environment : undefined);
+    }),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new RunCodeLensProvider(service)),
     preflight,
     session.onDidChange((record) => tree.showRun(record)),
@@ -82,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
 
   // Locating the runbook reads files: never on the activation path.
   void service.locate();
-  return { runbook: service, tree, view, session, runner, release, monitoring, statusBar, notifier };
+  return { runbook: service, tree, view, session, runner, release, monitoring, statusBar, notifier, dashboard };
 }
 
 export function deactivate(): void {

@@ -12,7 +12,7 @@ export interface ChartsRequest {
   readonly environment: string;
   readonly store: SeriesStore;
   readonly alerts: readonly MonitoredAlert[];
-  readonly firing: FiringHistory;
+  readonly firing: Pick<FiringHistory, 'periodsOf'>;
   readonly fromMs: number;
   readonly toMs: number;
   /** The scrape interval: two samples further apart than 3 × it are drawn with a gap. */

@@ -20,6 +20,7 @@ export const CommandIds = {
   startMonitoring: 'deployPilot.startMonitoring',
   stopMonitoring: 'deployPilot.stopMonitoring',
   showMonitoringLog: 'deployPilot.showMonitoringLog',
+  openDashboard: 'deployPilot.openDashboard',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
