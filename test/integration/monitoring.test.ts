@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeployPilotApi } from '../../src/api';
 import type { AlertEvent } from '../../src/core/monitoring';
@@ -143,14 +145,18 @@ describe('Live monitoring in a real extension host, against a container from a l
       if (e.alert.name === 'HighErrorRate') events.push(e);
     });
     const looks: string[] = [];
-    const watch = setInterval(() => {
+    const record = (): void => {
       const item = api.statusBar.texts.get('staging');
       const look = `${item?.text ?? ''}|${item?.background ?? ''}`;
       if (looks.at(-1) !== look) looks.push(look);
-    }, 50);
+    };
+    const watch = setInterval(record, 50);
     try {
       await setFault(port, { mode: 'error500' });
+      const faultAt = Date.now();
       await until('the status bar to show down', () => api.statusBar.texts.get('staging')?.background === 'statusBarItem.errorBackground', 30_000);
+      const downSeenAt = Date.now();
+      record(); // the look that ended the wait, which the 50 ms watch may not have seen yet
       const degradedAt = looks.findIndex((l) => l.includes('degraded') && l.endsWith('statusBarItem.warningBackground'));
       const downAt = looks.findIndex((l) => l.includes('down') && l.endsWith('statusBarItem.errorBackground'));
       assert.ok(degradedAt >= 0, `never degraded: ${JSON.stringify(looks)}`);
@@ -165,9 +171,16 @@ describe('Live monitoring in a real extension host, against a container from a l
       assert.ok(heldMs < FOR_SECONDS * 1000 + 5000, `fired ${heldMs} ms after pending: too late`);
       assert.ok(api.notifier.shown.some((m) => /HighErrorRate.*FIRING on staging/.test(m)), JSON.stringify(api.notifier.shown));
 
+      const figures: Record<string, number | string> = { faultToDownMs: 0, pendingToFiringMs: heldMs, faultToFiringMs: firing.transition.at - faultAt, forSeconds: FOR_SECONDS, vscode: vscode.version };
+      const recoveredAt = Date.now();
       await setFault(port, { mode: 'none' });
       await until('HighErrorRate to resolve', () => events.some((e) => e.transition.from === 'firing' && e.transition.to === 'inactive'), 60_000);
       await until('the status bar to be healthy again', () => /^\$\(pulse\) staging \d+ ms$/.test(api.statusBar.texts.get('staging')?.text ?? ''), 60_000);
+      figures['recoveryToHealthyMs'] = Date.now() - recoveredAt;
+      figures['faultToDownMs'] = downSeenAt - faultAt;
+      const out = path.join(__dirname, '..', '..', '..', 'test-results', 'bench', 'monitoring-integration.json');
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
       assert.equal(api.statusBar.texts.get('staging')?.background, undefined);
     } finally {
       clearInterval(watch);
