@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { deployHistory, rollbackTarget } from '../../../src/core/rollback';
+import { record } from './helpers';
+
+describe('rollbackTarget', () => {
+  it('takes the release before the current one in semver order, not sort -V order', () => {
+    const result = rollbackTarget({ tags: ['v1.0.0', 'v1.0.0-rc2', 'v1.0.0-rc1', 'other'] });
+    assert.deepEqual(result, {
+      ok: true,
+      from: 'v1.0.0',
+      to: 'v1.0.0-rc2',
+      source: 'tags',
+      candidates: [
+        { tag: 'v1.0.0-rc2', source: 'tags' },
+        { tag: 'v1.0.0-rc1', source: 'tags' },
+      ],
+    });
+  });
+
+  it('uses the version deployed per the run records as `from`, even when newer tags exist', () => {
+    const records = [record('2026-01-01T10:00:00Z', ['DOCKER_TAG=v1.1.0 docker-compose up -d']), record('2026-01-02T10:00:00Z', ['DOCKER_TAG=v2.0.0 docker-compose up -d'])];
+    const result = rollbackTarget({ tags: ['v1.0.0', 'v1.1.0', 'v2.0.0', 'v3.0.0'], runRecords: records });
+    assert.equal(result.ok && result.from, 'v2.0.0');
+    assert.equal(result.ok && result.to, 'v1.1.0');
+  });
+
+  it('falls back to the previous image tag of the run records, most recent first', () => {
+    const records = [
+      record('2026-01-01T10:00:00Z', ['docker run -d app:v1']),
+      record('2026-01-03T10:00:00Z', ['DOCKER_TAG=v3 docker-compose up -d', ['DOCKER_TAG=v9 docker-compose up -d', 'failed']]),
+      record('2026-01-02T10:00:00Z', ['docker run -d app:v2']),
+      record('2026-01-04T10:00:00Z', ['docker run -d app:v8'], { dryRun: true }),
+    ];
+    assert.deepEqual(deployHistory(records), ['v3', 'v2', 'v1']);
+    const result = rollbackTarget({ runRecords: records });
+    assert.ok(result.ok);
+    assert.equal(result.from, 'v3');
+    assert.equal(result.to, 'v2');
+    assert.equal(result.source, 'runRecords');
+    assert.deepEqual(result.candidates.map((c) => c.tag), ['v2', 'v1']);
+  });
+
+  it('never picks a newer version from the run records (after a rollback from v2 to v1)', () => {
+    const records = [
+      record('2026-01-01T10:00:00Z', ['DOCKER_TAG=v0.9.0 docker-compose up -d']),
+      record('2026-01-02T10:00:00Z', ['DOCKER_TAG=v1.0.0 docker-compose up -d']),
+      record('2026-01-03T10:00:00Z', ['DOCKER_TAG=v2.0.0 docker-compose up -d']),
+      record('2026-01-04T10:00:00Z', ['DOCKER_TAG=v1.0.0 docker-compose up -d']),
+    ];
+    const result = rollbackTarget({ runRecords: records });
+    assert.ok(result.ok);
+    assert.equal(result.from, 'v1.0.0');
+    assert.equal(result.to, 'v0.9.0');
+  });
+
+  it('leaves out run records of other environments', () => {
+    const records = [record('2026-01-01T10:00:00Z', ['DOCKER_TAG=v1 x'], { environment: 'production' }), record('2026-01-02T10:00:00Z', ['DOCKER_TAG=v2 x'], { environment: 'staging' })];
+    assert.deepEqual(deployHistory(records, 'staging'), ['v2']);
+  });
+
+  it('uses older local image tags last', () => {
+    const result = rollbackTarget({ current: 'v2.0.0', localImages: ['app:v3.0.0', 'app:v1.0.0', 'app:v1.5.0', 'app:v2.0.0'] });
+    assert.ok(result.ok);
+    assert.equal(result.to, 'v1.5.0');
+    assert.equal(result.source, 'localImages');
+    assert.deepEqual(result.candidates.map((c) => c.tag), ['v1.5.0', 'v1.0.0']);
+  });
+
+  it('says what was searched when there is no previous release', () => {
+    const records = [1, 2, 3].map((d) => record(`2026-01-0${d}T10:00:00Z`, ['DOCKER_TAG=v1.0.0 docker-compose up -d']));
+    assert.deepEqual(rollbackTarget({ tags: ['v1.0.0'], runRecords: records }), {
+      ok: false,
+      error: 'No previous release before v1.0.0: searched tags matching v* (found only v1.0.0) and 3 run records (deployed only v1.0.0); no local images given',
+    });
+  });
+
+  it('says when the running version is unknown', () => {
+    const result = rollbackTarget({ tags: ['release-1'], tagPattern: 'v*' });
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.error, /^No previous release: the version running now is unknown; searched tags matching v\* \(found none\) and no run records/);
+  });
+});
