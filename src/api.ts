@@ -2,6 +2,7 @@ import type { DashboardController } from './features/dashboard/dashboardControll
 import type { HealthStatusBar } from './features/monitoring/healthStatusBar';
 import type { MonitoringNotifier } from './features/monitoring/monitoringNotifier';
 import type { MonitoringService } from './features/monitoring/monitoringService';
+import type { RollbackCommand } from './features/rollback/rollbackCommand';
 import type { ReleaseCommands } from './features/release/releaseCommands';
 import type { RunbookService } from './features/runbook/runbookService';
 import type { RunController } from './features/runner/runController';
@@ -21,4 +22,5 @@ export interface DeployPilotApi {
   readonly statusBar: HealthStatusBar;
   readonly notifier: MonitoringNotifier;
   readonly dashboard: DashboardController;
+  readonly rollback: RollbackCommand;
 }

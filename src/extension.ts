@@ -6,7 +6,8 @@ import { DashboardController } from './features/dashboard/dashboardController';
 import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
 import { HealthStatusBar } from './features/monitoring/healthStatusBar';
 import { loadMonitoringRuntime } from './features/monitoring/loadRuntime';
-import { registerMonitoringCommands, revealRollbackProcedure } from './features/monitoring/monitoringCommands';
+import { registerMonitoringCommands } from './features/monitoring/monitoringCommands';
+import { RollbackCommand } from './features/rollback/rollbackCommand';
 import type { NotificationLevel } from './features/monitoring/monitoringNotifier';
 import { MonitoringNotifier } from './features/monitoring/monitoringNotifier';
 import { MonitoringService } from './features/monitoring/monitoringService';
@@ -36,13 +37,14 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     const state = service.state;
     return (state.kind === 'ok' ? Object.keys(state.runbook.config.environments)[0] : undefined) ?? 'local';
   };
-  const runner = new RunController(service, session, executor, { runValues: new Map(), secrets: context.secrets }, log, environment);
+  const runValues = new Map<string, string>();
+  const runner = new RunController(service, session, executor, { runValues, secrets: context.secrets }, log, environment);
   const preflight = new PreflightService(service);
   const release = new ReleaseCommands(service, preflight, new ReleaseActions(service, runner));
   const monitorLog = vscode.window.createOutputChannel('Deploy Pilot Monitoring', { log: true });
   const statusBar = new HealthStatusBar(() => ({ command: CommandIds.openDashboard, title: 'open the dashboard' }));
   const openDashboard = (environment?: string): void => void vscode.commands.executeCommand(CommandIds.openDashboard, environment);
-  const rollBack = (): void => void revealRollbackProcedure(service);
+  const rollBack = (environment?: string): void => void vscode.commands.executeCommand(CommandIds.rollBack, environment);
   const notifier = new MonitoringNotifier(() => vscode.workspace.getConfiguration('deployPilot.monitoring').get<NotificationLevel>('notifications', 'all'), {
     openDashboard,
     rollBack,
@@ -50,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
   const monitoring = new MonitoringService(service, context.workspaceState, context.secrets, monitorLog, tree, statusBar, notifier, () =>
     loadMonitoringRuntime(context.extensionPath),
   );
+  const rollback = new RollbackCommand(service, runner, session, monitoring, runValues);
   const dashboard = new DashboardController(context.extensionUri, service, monitoring, session, {
     rollBack,
     startMonitoring: (environment) => void vscode.commands.executeCommand(CommandIds.startMonitoring, environment),
@@ -72,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     monitoring,
     ...registerMonitoringCommands(monitoring, log, monitorLog),
     dashboard,
+    registerCommand(CommandIds.rollBack, log, (environment?: unknown) => rollback.run(typeof environment === 'string' ? environment : undefined)),
     registerCommand(CommandIds.openDashboard, log, (environment?: unknown) => {
       dashboard.open(typeof environment === 'string' ? environment : undefined);
     }),
@@ -94,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
 
   // Locating the runbook reads files: never on the activation path.
   void service.locate();
-  return { runbook: service, tree, view, session, runner, release, monitoring, statusBar, notifier, dashboard };
+  return { runbook: service, tree, view, session, runner, release, monitoring, statusBar, notifier, dashboard, rollback };
 }
 
 export function deactivate(): void {

@@ -21,6 +21,7 @@ export const CommandIds = {
   stopMonitoring: 'deployPilot.stopMonitoring',
   showMonitoringLog: 'deployPilot.showMonitoringLog',
   openDashboard: 'deployPilot.openDashboard',
+  rollBack: 'deployPilot.rollBack',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
