@@ -2,6 +2,7 @@ import type { DashboardController } from './features/dashboard/dashboardControll
 import type { HealthStatusBar } from './features/monitoring/healthStatusBar';
 import type { MonitoringNotifier } from './features/monitoring/monitoringNotifier';
 import type { MonitoringService } from './features/monitoring/monitoringService';
+import type { AutoRollbackService } from './features/rollback/autoRollbackService';
 import type { RollbackCommand } from './features/rollback/rollbackCommand';
 import type { ReleaseCommands } from './features/release/releaseCommands';
 import type { RunbookService } from './features/runbook/runbookService';
@@ -23,4 +24,5 @@ export interface DeployPilotApi {
   readonly notifier: MonitoringNotifier;
   readonly dashboard: DashboardController;
   readonly rollback: RollbackCommand;
+  readonly autoRollback: AutoRollbackService;
 }

@@ -7,6 +7,7 @@ import { RunbookDiagnostics } from './features/diagnostics/runbookDiagnostics';
 import { HealthStatusBar } from './features/monitoring/healthStatusBar';
 import { loadMonitoringRuntime } from './features/monitoring/loadRuntime';
 import { registerMonitoringCommands } from './features/monitoring/monitoringCommands';
+import { AutoRollbackService } from './features/rollback/autoRollbackService';
 import { RollbackCommand } from './features/rollback/rollbackCommand';
 import type { NotificationLevel } from './features/monitoring/monitoringNotifier';
 import { MonitoringNotifier } from './features/monitoring/monitoringNotifier';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     loadMonitoringRuntime(context.extensionPath),
   );
   const rollback = new RollbackCommand(service, runner, session, monitoring, runValues);
+  const autoRollback = new AutoRollbackService(monitoring, service, rollback, monitorLog);
   const dashboard = new DashboardController(context.extensionUri, service, monitoring, session, {
     rollBack,
     startMonitoring: (environment) => void vscode.commands.executeCommand(CommandIds.startMonitoring, environment),
@@ -75,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
     monitoring,
     ...registerMonitoringCommands(monitoring, log, monitorLog),
     dashboard,
+    autoRollback,
     registerCommand(CommandIds.rollBack, log, (environment?: unknown) => rollback.run(typeof environment === 'string' ? environment : undefined)),
     registerCommand(CommandIds.openDashboard, log, (environment?: unknown) => {
       dashboard.open(typeof environment === 'string' ? environment : undefined);
@@ -98,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
 
   // Locating the runbook reads files: never on the activation path.
   void service.locate();
-  return { runbook: service, tree, view, session, runner, release, monitoring, statusBar, notifier, dashboard, rollback };
+  return { runbook: service, tree, view, session, runner, release, monitoring, statusBar, notifier, dashboard, rollback, autoRollback };
 }
 
 export function deactivate(): void {

@@ -13,13 +13,18 @@ describe('Roll Back… in a real extension host (previous tag from git, runbook 
   let api: DeployPilotApi;
   let service: TestService;
   let root: string;
+  const createdTags: string[] = [];
   const plans: Extract<RollbackPlan, { ok: true }>[] = [];
   const shown: RollbackResult[] = [];
 
   before(async () => {
     api = await activateExtension();
     root = ensureGitRepo();
-    for (const tag of ['v1.0.0', 'v1.1.0']) if (!git(root, 'tag', '-l', tag).trim()) git(root, 'tag', tag);
+    for (const tag of ['v1.0.0', 'v1.1.0']) {
+      if (git(root, 'tag', '-l', tag).trim()) continue;
+      git(root, 'tag', tag);
+      createdTags.push(tag);
+    }
     service = await startTestService({ trafficPerSecond: 10 });
     const runbook = vscode.Uri.joinPath(workspaceRoot(), 'ROLLBACK.runbook.md');
     await writeText(
@@ -43,6 +48,8 @@ describe('Roll Back… in a real extension host (previous tag from git, runbook 
   });
 
   after(async () => {
+    // Other suites compute releases from the tags: leave none of ours behind.
+    for (const tag of createdTags) if (git(root, 'tag', '-l', tag).trim()) git(root, 'tag', '-d', tag);
     await api?.monitoring.stop();
     await service?.close();
     // Later suites start from the seed as the chosen runbook.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { FiringHistory } from '../../core/dashboard/firingHistory';
-import type { EnvironmentSnapshot, SampleEvent } from '../../core/monitoring';
+import type { AlertEvent, EnvironmentSnapshot, SampleEvent } from '../../core/monitoring';
 import { findSecretReferences } from '../../core/config/secretReferences';
 import { SeriesStore } from '../../core/samples';
 import type { Runbook, TaskNode } from '../../core/runbook/model';
@@ -37,6 +37,9 @@ export class MonitoringService implements vscode.Disposable {
   private readonly _onSample = new vscode.EventEmitter<SampleEvent>();
   /** Every sample a monitor writes to the store (for live views). */
   readonly onSample = this._onSample.event;
+  private readonly _onAlert = new vscode.EventEmitter<AlertEvent>();
+  /** Every alert transition of every monitor (automatic rollback listens). */
+  readonly onAlert = this._onAlert.event;
   private readonly _onDidChangeMonitors = new vscode.EventEmitter<void>();
   /** Monitoring started or stopped for some environment. */
   readonly onDidChangeMonitors = this._onDidChangeMonitors.event;
@@ -58,6 +61,7 @@ export class MonitoringService implements vscode.Disposable {
     this.disposables.push(
       this._onDidChange,
       this._onSample,
+      this._onAlert,
       this._onDidChangeMonitors,
       runbooks.onDidChangeState((state) => {
         if (state.kind !== 'ok') return;
@@ -223,6 +227,7 @@ export class MonitoringService implements vscode.Disposable {
         this.firing.record(`${environment}/${event.alert.id}`, event.transition.from, event.transition.to, event.transition.at);
         this.log.info(`${environment}: alert ${event.alert.name}: ${event.transition.from} → ${event.transition.to}${event.transition.value !== undefined ? ` (value ${event.transition.value})` : ''}`);
         this.notifier.alert(event);
+        this._onAlert.fire(event);
       }),
       monitor.onCriterion((event) => {
         void this.recordVerification(runbook, event.criterion.taskId, { state: event.verification.state, text: event.verification.text });

@@ -61,7 +61,11 @@ export class RollbackCommand {
     private readonly runValues: Map<string, string>,
   ) {}
 
-  async run(requested?: string): Promise<RollbackResult | undefined> {
+  /**
+   * Rolls `requested` (or a picked environment) back. `automatic`: started by an alert after its
+   * countdown, so no modal (the countdown notification was the chance to cancel).
+   */
+  async run(requested?: string, options: { automatic?: boolean; alertFiredAt?: number } = {}): Promise<RollbackResult | undefined> {
     if (!vscode.workspace.isTrusted) throw new Error('Deploy Pilot rolls nothing back in Restricted Mode: trust this workspace first.');
     if (this.running) throw new Error('A rollback is already running: wait for it to finish.');
     const state = this.runbooks.state;
@@ -80,7 +84,7 @@ export class RollbackCommand {
       const target = rollbackTarget({ tags, tagPattern: runbook.config.tagPattern, runRecords: records, environment: environmentName });
       const plan = rollbackPlan(runbook, environment, target);
       if (!plan.ok) throw new Error(plan.error);
-      if (!(await this.ui.confirm(plan))) return undefined;
+      if (!options.automatic && !(await this.ui.confirm(plan))) return undefined;
       // The bound variables are set in the shell first, in the open: the terminal and the run record show them.
       const bound = Object.assign({}, ...plan.commands.map((c) => c.bound)) as Record<string, string>;
       for (const [name, value] of Object.entries(bound)) this.runValues.set(name, value);
@@ -106,7 +110,7 @@ export class RollbackCommand {
         return this.finish(result);
       }
       for (const reset of plan.reset) await applyEnvReset(folder.uri.fsPath, reset);
-      const verified = await this.verify(environmentName, plan.from, plan.to, started, runbook.config.rollback.verify);
+      const verified = await this.verify(environmentName, plan.from, plan.to, started, runbook.config.rollback.verify, options.alertFiredAt);
       return this.finish(verified ?? { outcome: 'healthy', environment: environmentName, from: plan.from, to: plan.to, healthyChecks: 0, timeToHealthyMs: Date.now() - started });
     } finally {
       this.running = false;
@@ -120,10 +124,10 @@ export class RollbackCommand {
   }
 
   /** Health probes and alerts of the environment's monitor; without a monitor, nothing to verify with. */
-  private async verify(environment: string, from: string, to: string, startedAt: number, config: { consecutiveHealthy: number; timeoutSeconds: number }): Promise<RollbackResult | undefined> {
+  private async verify(environment: string, from: string, to: string, startedAt: number, config: { consecutiveHealthy: number; timeoutSeconds: number }, alertFiredAt?: number): Promise<RollbackResult | undefined> {
     const monitor = this.monitoring.monitorOf(environment);
     if (!monitor) return undefined;
-    let state: VerificationState = startVerification({ target: to, startedAt, config, checkContainers: false });
+    let state: VerificationState = startVerification({ target: to, startedAt, config, checkContainers: false, ...(alertFiredAt !== undefined ? { alertFiredAt } : {}) });
     const healthKey = seriesKey(environment, SeriesNames.healthUp);
     return new Promise((resolve) => {
       const done = (): void => {
