@@ -1,9 +1,10 @@
 /** What the monitor tells the UI about one environment: the status bar, the tooltip, the dashboard. */
 
-/** The status bar's roll-up (see `rollUpHealth`). */
-export type OverallHealth = 'healthy' | 'degraded' | 'down' | 'unknown';
+import type { HealthStatus, OverallHealth } from '../health';
 
-export type ProbeState = 'UNKNOWN' | 'UP' | 'PENDING' | 'DOWN';
+export type { OverallHealth };
+/** The health probe's state (Uptime Kuma's model, core/health). */
+export type ProbeState = HealthStatus;
 
 /** One health check as it ended. */
 export interface CheckSummary {

@@ -37,6 +37,8 @@ export class DashboardSession implements vscode.Disposable {
   private firingSent = '';
   private markersSent = 0;
   private awaitingData = false;
+  /** What the streaming needs from the runbook, worked out once per `init` (a runbook change sends a new one). */
+  private derived: { alerts: readonly MonitoredAlert[]; steps: ReturnType<typeof stepIndex> } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** Messages posted, by type (for tests). */
   readonly posted = new Map<HostToWebviewMessage['type'], number>();
@@ -178,6 +180,7 @@ export class DashboardSession implements vscode.Disposable {
     const now = Date.now();
     const fromMs = now - DASHBOARD_WINDOWS[this.state.window] * 1000;
     const alerts = monitoredAlerts(runbook, environment);
+    this.derived = { alerts, steps: stepIndex(runbook) };
     const charts = buildCharts({
       environment,
       store,
@@ -187,7 +190,7 @@ export class DashboardSession implements vscode.Disposable {
       toMs: now,
       intervalMs: vscode.workspace.getConfiguration('deployPilot.monitoring').get<number>('scrapeInterval', 5) * 1000,
     });
-    const markers = this.markers(runbook, fromMs);
+    const markers = this.markers(fromMs);
     this.markersSent = markers.length;
     this.firingSent = JSON.stringify(this.firingMap(environment, alerts, fromMs));
     const chartOf = (key: string): string | undefined => {
@@ -234,9 +237,9 @@ export class DashboardSession implements vscode.Disposable {
     return map;
   }
 
-  private markers(runbook: Runbook, fromMs: number): RunEventMarker[] {
-    const { rollbackStepIds, stepLabels } = stepIndex(runbook);
-    return runMarkers(this.session.current, rollbackStepIds, stepLabels, fromMs);
+  private markers(fromMs: number): RunEventMarker[] {
+    const steps = this.derived?.steps;
+    return steps ? runMarkers(this.session.current, steps.rollbackStepIds, steps.stepLabels, fromMs) : [];
   }
 
   private status(runbook: Runbook, now: number): Extract<HostToWebviewMessage, { type: 'status' }> {
@@ -262,14 +265,15 @@ export class DashboardSession implements vscode.Disposable {
   private flush(): void {
     const runbook = this.runbook();
     const batcher = this.batcher;
-    if (!runbook || !batcher) return;
+    const derived = this.derived;
+    if (!runbook || !batcher || !derived) return;
     const now = Date.now();
     if (batcher.droppedBatches > 0) return this.sendInit();
     const message = batcher.flush(now);
     const fromMs = now - DASHBOARD_WINDOWS[this.state.window] * 1000;
-    const firing = this.firingMap(batcher.environment, monitoredAlerts(runbook, batcher.environment), fromMs);
+    const firing = this.firingMap(batcher.environment, derived.alerts, fromMs);
     const firingText = JSON.stringify(firing);
-    const markers = this.markers(runbook, fromMs);
+    const markers = this.markers(fromMs);
     const newMarkers = markers.length > this.markersSent ? markers.slice(this.markersSent) : [];
     if (message || firingText !== this.firingSent || newMarkers.length > 0) {
       this.post({

@@ -7,13 +7,13 @@ import type { Runbook, TaskNode } from '../../core/runbook/model';
 import { walk } from '../../core/runbook/model';
 import type { MonitorHandle, MonitoringRuntime } from '../../infra/monitoring/runtimeTypes';
 import type { RunbookService } from '../runbook/runbookService';
+import { SECRET_KEY } from '../runner/runController';
 import type { RunbookTreeProvider, TaskVerification } from '../tree/runbookTreeProvider';
 import type { HealthStatusBar } from './healthStatusBar';
 import type { MonitoringNotifier } from './monitoringNotifier';
 
 const ACTIVE_KEY = (runbook: string): string => `deployPilot.monitoring:${runbook}`;
 const VERIFIED_KEY = (runbook: string): string => `deployPilot.verifications:${runbook}`;
-const SECRET_KEY = (name: string): string => `deployPilot.secret.${name}`;
 
 interface Running {
   readonly handle: MonitorHandle;

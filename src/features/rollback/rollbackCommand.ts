@@ -6,6 +6,7 @@ import { formatRollbackResult, reduceVerification, resultFromVerification, rollb
 import { SeriesNames, seriesKey } from '../../core/monitoring';
 import { blockCommands } from '../../core/runbook/commands';
 import type { RunRecord } from '../../core/run';
+import { quoteFor, singleQuote } from '../../core/run';
 import { ReleaseGit } from '../../infra/git';
 import type { MonitoringService } from '../monitoring/monitoringService';
 import type { RunbookService } from '../runbook/runbookService';
@@ -88,7 +89,7 @@ export class RollbackCommand {
       // The bound variables are set in the shell first, in the open: the terminal and the run record show them.
       const bound = Object.assign({}, ...plan.commands.map((c) => c.bound)) as Record<string, string>;
       for (const [name, value] of Object.entries(bound)) this.runValues.set(name, value);
-      const exports = Object.entries(bound).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
+      const exports = Object.entries(bound).map(([name, value]) => `export ${name}=${quoteFor({ kind: 'none', backquoted: false }, value) ?? singleQuote(value)}`);
       const text = [...exports, ...plan.commands.map((c) => c.text)].join('\n');
       const id = `/rollback/${environmentName}#code1`;
       const started = Date.now();
@@ -148,10 +149,6 @@ export class RollbackCommand {
     });
   }
 
-}
-
-function shellQuote(value: string): string {
-  return /^[\w.:/@+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function defaultEnvironment(name: string): EnvironmentConfig {

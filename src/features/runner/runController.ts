@@ -17,7 +17,8 @@ export interface RunControllerOptions {
   readonly dryRun?: boolean;
 }
 
-const SECRET_KEY = (name: string): string => `deployPilot.secret.${name}`;
+/** Where a secret variable's value lives in SecretStorage (monitoring's header secrets use the same). */
+export const SECRET_KEY = (name: string): string => `deployPilot.secret.${name}`;
 
 export type StopChoiceLabel = 'Retry' | 'Skip' | 'Mark done' | 'Abort';
 
