@@ -53,8 +53,8 @@ export function activate(context: vscode.ExtensionContext): DeployPilotApi {
   const monitoring = new MonitoringService(service, context.workspaceState, context.secrets, monitorLog, tree, statusBar, notifier, () =>
     loadMonitoringRuntime(context.extensionPath),
   );
-  const rollback = new RollbackCommand(service, runner, session, monitoring, runValues);
-  const autoRollback = new AutoRollbackService(monitoring, service, rollback, monitorLog);
+  const rollback = new RollbackCommand(service, runner, session, monitoring, runValues, monitorLog);
+  const autoRollback = new AutoRollbackService(monitoring, service, rollback, monitorLog, session);
   const dashboard = new DashboardController(context.extensionUri, service, monitoring, session, {
     rollBack,
     startMonitoring: (environment) => void vscode.commands.executeCommand(CommandIds.startMonitoring, environment),

@@ -78,7 +78,7 @@ describe('Automatic rollback in a real extension host: an alert fires, a countdo
     await api.session.whenReady();
     api.session.reset();
     api.runner.ui = { confirmDestructive: () => Promise.resolve(true), onStop: () => Promise.resolve('Abort'), askValue: () => Promise.resolve(undefined) };
-    api.rollback.ui = { pickEnvironment: () => Promise.resolve('staging'), confirm: () => Promise.resolve(false), show: () => undefined };
+    api.rollback.ui = { pickEnvironment: () => Promise.resolve('staging'), confirm: () => Promise.resolve(false), show: () => undefined, info: () => undefined };
     api.autoRollback.ui = { countdown: () => ({ dispose: () => undefined }) };
     await api.monitoring.start(['staging']);
   });

@@ -16,6 +16,7 @@ describe('Roll Back… in a real extension host (previous tag from git, runbook 
   const createdTags: string[] = [];
   const plans: Extract<RollbackPlan, { ok: true }>[] = [];
   const shown: RollbackResult[] = [];
+  const notices: string[] = [];
 
   before(async () => {
     api = await activateExtension();
@@ -43,6 +44,7 @@ describe('Roll Back… in a real extension host (previous tag from git, runbook 
         return Promise.resolve(true);
       },
       show: (result) => void shown.push(result),
+      info: (message) => void notices.push(message),
     };
     await api.monitoring.start(['staging']);
   });
@@ -74,6 +76,18 @@ describe('Roll Back… in a real extension host (previous tag from git, runbook 
       ['echo "$PREVIOUS_TAG" > deployed-version.txt', 0],
     ]);
     assert.equal(shown.at(-1)?.outcome, 'healthy');
+    const rollback = record?.rollbacks?.at(-1);
+    assert.equal(rollback?.state, 'healthy', JSON.stringify(rollback));
+    assert.equal(rollback?.automatic, false);
+    assert.ok(rollback?.commandsEndedAt !== undefined && rollback.endedAt !== undefined && rollback.commandsEndedAt <= rollback.endedAt, JSON.stringify(rollback));
+  });
+
+  it('rolling back again is a no-op that says so: staging already runs v1.0.0', async () => {
+    const plansBefore = plans.length;
+    const result = await api.rollback.run('staging');
+    assert.equal(result, undefined);
+    assert.equal(plans.length, plansBefore, 'no modal for a no-op');
+    assert.match(notices.at(-1) ?? '', /^staging already runs v1\.0\.0 \(rolled back from v1\.1\.0 at \d\d:\d\d UTC, healthy\): nothing to roll back\.$/);
   });
 
   it('says what it searched when there is no previous release', async () => {

@@ -64,6 +64,14 @@ export class AutoRollbackController {
     return this.phaseValue;
   }
 
+  /**
+   * A (non-rollback) command ran at `at`: after the last rollback it may have deployed something,
+   * so the environment no longer counts as running the rolled-back version.
+   */
+  commandRanAt(at: number): void {
+    if (this.rolledBack && at > this.rolledBack.at && this.currentVersion === this.rolledBack.version) this.currentVersion = undefined;
+  }
+
   /** A deploy put `version` in place: a later trigger may roll it back again. */
   deployed(version: string): void {
     this.currentVersion = version;

@@ -21,6 +21,14 @@ export type RollbackResult =
       readonly missing: readonly string[];
     }
   | {
+      /** The commands succeeded but nothing could verify it: no health check, alert or container to watch. */
+      readonly outcome: 'unverified';
+      readonly environment: string;
+      readonly from: string;
+      readonly to: string;
+      readonly reason: string;
+    }
+  | {
       readonly outcome: 'failed';
       readonly environment: string;
       readonly from: string;
@@ -73,6 +81,12 @@ export function formatRollbackResult(result: RollbackResult): FormattedRollbackR
         severity: 'warning',
         message: `Rolled back ${what} but it is not healthy after ${result.timeoutSeconds} s: ${result.missing.join('; ')}`,
         nextSteps: ['Look at the health endpoint, the firing alerts and the container logs.', `Check that ${result.to} itself was healthy before; roll back further if it was not.`, 'Verify again when the cause is fixed.'],
+      };
+    case 'unverified':
+      return {
+        severity: 'warning',
+        message: `Rolled back ${what}, not verified: ${result.reason}`,
+        nextSteps: [`Check ${result.environment} by hand (health endpoint, logs).`, 'Add healthUrl, alert rules or containers to the environment so the next rollback is verified.'],
       };
     case 'failed': {
       const how = result.exitCode !== undefined ? `exit ${result.exitCode}` : (result.status ?? 'no exit code');

@@ -10,3 +10,4 @@ export { AutoRollbackController, DEFAULT_COUNTDOWN_SECONDS, verdictAction } from
 export type { AutoRollbackDecision, AutoRollbackPhase } from './autoRollback';
 export { formatDuration, formatRollbackResult, resultFromVerification } from './formatResult';
 export type { FormattedRollbackResult, RollbackResult } from './formatResult';
+export { alreadyRolledBack, ROLLBACK_COMMAND_PREFIX } from './alreadyRolledBack';

@@ -4,7 +4,7 @@ import { formatDeltaMs, formatDurationMs, formatTime, msBetween } from './durati
 import { cell, codeSpan, table } from './markdown';
 import type { PlannedTime } from './plannedTime';
 import { plannedTimeOf } from './plannedTime';
-import type { CommandRecord, CommandStatus, RunRecord, RunState } from './runModel';
+import type { CommandRecord, CommandStatus, RollbackRecord, RollbackState, RunRecord, RunState } from './runModel';
 
 export const STATUS_ICONS: Readonly<Record<CommandStatus, string>> = {
   pending: '⬜',
@@ -170,6 +170,39 @@ function checklist(record: RunRecord, runbook: Runbook | undefined): string[] {
   return ['', '## Checklist', '', ...ticks.map((t) => `- [${t.checked ? 'x' : ' '}] ${cell(t.text ?? tasks.get(t.taskId)?.text ?? t.taskId)} — ${t.checked ? 'ticked' : 'unticked'} ${formatTime(t.at)}`)];
 }
 
+const ROLLBACK_ICONS: Readonly<Record<RollbackState, string>> = {
+  running: '⏳',
+  verifying: '⏳',
+  healthy: '✅',
+  unhealthy: '⚠️',
+  unverified: '❔',
+  failed: '❌',
+  cancelled: '⏹️',
+  interrupted: '⚠️',
+};
+
+function rollbackDetail(r: RollbackRecord): string {
+  if (r.state === 'healthy') return `${r.healthyChecks ?? 0} healthy checks${r.timeToHealthyMs !== undefined ? ` in ${formatDurationMs(r.timeToHealthyMs)}` : ''}`;
+  if (r.state === 'unhealthy') return (r.missing ?? []).join('; ');
+  if (r.state === 'failed' && r.failedCommand) return `command ${r.failedCommand.index} ${codeSpan(r.failedCommand.text.split('\n')[0] ?? '')}${r.failedCommand.exitCode !== undefined ? ` exit ${r.failedCommand.exitCode}` : ''}`;
+  return r.reason ?? '';
+}
+
+function rollbacks(record: RunRecord): string[] {
+  const list = record.rollbacks ?? [];
+  if (list.length === 0) return [];
+  const rows = list.map((r) => [
+    cell(r.environment),
+    r.from !== undefined && r.to !== undefined ? `${codeSpan(r.from)} → ${codeSpan(r.to)}` : '—',
+    r.automatic ? `automatic${r.trigger ? ` (${cell(r.trigger)})` : ''}` : 'operator',
+    formatTime(r.startedAt),
+    `${ROLLBACK_ICONS[r.state]} ${r.state}`,
+    cell(rollbackDetail(r)),
+    r.timeFromAlertMs !== undefined ? formatDurationMs(r.timeFromAlertMs) : '—',
+  ]);
+  return ['', '## Rollbacks', '', ...table(['Environment', 'From → to', 'Started by', 'Started', 'Result', 'Detail', 'Alert → healthy'], ['left', 'left', 'left', 'left', 'left', 'left', 'right'], rows)];
+}
+
 function variables(record: RunRecord): string[] {
   if (record.variables.length === 0) return [];
   const rows = record.variables.map((v) => [codeSpan(v.name), v.source, v.secret ? '(secret)' : v.value !== undefined ? codeSpan(v.value) : '—']);
@@ -180,7 +213,8 @@ function variables(record: RunRecord): string[] {
  * A run as markdown: header (runbook, environment, operator, commit, times, state), a table
  * per step (command, status, exit code, duration) with planned vs actual time where the
  * runbook gives one (heading duration, else its timeline), totals, checklist ticks with their
- * times, and the variables (secrets without value). Without the runbook, commands are grouped
+ * times, the rollbacks (from → to, trigger, result, time from the alert to healthy) and the
+ * variables (secrets without value). Without the runbook, commands are grouped
  * by their section id and no planned times are shown.
  */
 export function renderRunReport(record: RunRecord, runbook?: Runbook): string {
@@ -194,6 +228,6 @@ export function renderRunReport(record: RunRecord, runbook?: Runbook): string {
     lines.push(...section.lines);
     if (section.planned) planned.push(section.planned);
   }
-  lines.push(...totals(record, planned), ...checklist(record, runbook), ...variables(record));
+  lines.push(...totals(record, planned), ...checklist(record, runbook), ...rollbacks(record), ...variables(record));
   return `${lines.join('\n')}\n`;
 }

@@ -89,6 +89,46 @@ export interface RunEndedEvent {
   readonly state?: 'completed' | 'failed';
 }
 
+/** A rollback begins: its commands are about to run (see RollbackRecord). */
+export interface RollbackStartedEvent {
+  readonly type: 'rollbackStarted';
+  readonly environment: string;
+  readonly from: string;
+  readonly to: string;
+  readonly automatic: boolean;
+  readonly trigger?: string;
+  readonly alertFiredAt?: string;
+}
+
+/** The open rollback of `environment` ran its commands; verification begins. */
+export interface RollbackVerifyingEvent {
+  readonly type: 'rollbackVerifying';
+  readonly environment: string;
+}
+
+/** The open rollback of `environment` ended: verified healthy or unhealthy, or a command failed. */
+export interface RollbackEndedEvent {
+  readonly type: 'rollbackEnded';
+  readonly environment: string;
+  readonly outcome: 'healthy' | 'unhealthy' | 'unverified' | 'failed';
+  /** Unverified: why. */
+  readonly reason?: string;
+  readonly healthyChecks?: number;
+  readonly timeToHealthyMs?: number;
+  readonly timeFromAlertMs?: number;
+  readonly missing?: readonly string[];
+  readonly failedCommand?: { readonly index: number; readonly text: string; readonly exitCode?: number; readonly status?: string };
+}
+
+/** An automatic rollback's countdown was cancelled by the operator, or paused for them. */
+export interface RollbackCancelledEvent {
+  readonly type: 'rollbackCancelled';
+  readonly environment: string;
+  readonly trigger?: string;
+  readonly alertFiredAt?: string;
+  readonly reason: string;
+}
+
 export type RunEventInput =
   | RunStartedEvent
   | StepStartedEvent
@@ -100,7 +140,11 @@ export type RunEventInput =
   | StepAbortedEvent
   | ChecklistTickedEvent
   | VariablesResolvedEvent
-  | RunEndedEvent;
+  | RunEndedEvent
+  | RollbackStartedEvent
+  | RollbackVerifyingEvent
+  | RollbackEndedEvent
+  | RollbackCancelledEvent;
 
 export type RunEventType = RunEventInput['type'];
 

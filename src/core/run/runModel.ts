@@ -124,6 +124,48 @@ export interface RunRecord {
   readonly events: readonly RunEvent[];
   /** Events dropped from the front of `events` to keep it bounded. */
   readonly droppedEvents: number;
+  /** Rollbacks started (or cancelled) during the run, oldest first; at most MAX_RUN_ROLLBACKS. */
+  readonly rollbacks?: readonly RollbackRecord[];
+}
+
+/** Rollbacks kept in a record; older ones are dropped (their events stay until `events` drops them). */
+export const MAX_RUN_ROLLBACKS = 50;
+
+/**
+ * - `running`: its commands run; `verifying`: they ended and health, alerts and containers are watched;
+ * - `healthy` / `unhealthy`: verified, or not within the timeout; `unverified`: nothing to verify with;
+ * - `failed`: a rollback command failed (see `failedCommand`);
+ * - `cancelled`: an automatic rollback's countdown was cancelled (or paused for the operator);
+ * - `interrupted`: the host stopped while it ran.
+ */
+export type RollbackState = 'running' | 'verifying' | 'healthy' | 'unhealthy' | 'unverified' | 'failed' | 'cancelled' | 'interrupted';
+
+/** One rollback in a run: what, why, how it went and how long it took. Never holds a secret value. */
+export interface RollbackRecord {
+  readonly environment: string;
+  /** The release rolled back from and to; absent for a cancelled countdown (no target was sought). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Started by an alert after its countdown, not by the operator. */
+  readonly automatic: boolean;
+  /** The alert that triggered an automatic rollback. */
+  readonly trigger?: string;
+  readonly alertFiredAt?: string;
+  readonly state: RollbackState;
+  readonly startedAt: string;
+  /** When the commands ended and verification began. */
+  readonly commandsEndedAt?: string;
+  readonly endedAt?: string;
+  /** Healthy: consecutive healthy probes seen, ms from start to healthy, and from the alert firing. */
+  readonly healthyChecks?: number;
+  readonly timeToHealthyMs?: number;
+  readonly timeFromAlertMs?: number;
+  /** Unhealthy: what was still missing at the timeout. */
+  readonly missing?: readonly string[];
+  /** Failed: the command (1-based among the plan's commands) and how it ended. */
+  readonly failedCommand?: { readonly index: number; readonly text: string; readonly exitCode?: number; readonly status?: string };
+  /** Cancelled: why. */
+  readonly reason?: string;
 }
 
 export interface NewRun {

@@ -1,6 +1,7 @@
 import type { CommandInfo, RunEvent, RunEventInput } from './runEvents';
 import type { ChecklistTick, CommandRecord, CommandStatus, RunRecord, RunState, VariableRecord } from './runModel';
 import { MAX_RUN_EVENTS } from './runModel';
+import { interruptRollbacks, isRollbackEvent, rollbackTransition } from './rollbackState';
 
 /**
  * The run reducer: `reduce(record, event, now)` returns the record after the event. Pure: it
@@ -26,7 +27,8 @@ import { MAX_RUN_EVENTS } from './runModel';
  * (Ctrl+C on a stream such as `docker stats`): that is how such commands end, so it counts as
  * `succeeded` with a note. Per run: `runStarted` resumes an `interrupted` run; `stepAborted`
  * and `runEnded` end a `running` one (`runEnded` also closes an `interrupted` one). Once a run
- * has ended only `checklistTicked` (success criteria are ticked hours later) and late
+ * has ended only `checklistTicked` (success criteria are ticked hours later), the rollback
+ * events (rollbackState.ts: a rollback often follows a failed run) and late
  * `commandEnded` events of commands still `running`/`started` are accepted.
  */
 
@@ -194,7 +196,7 @@ function ended(record: RunRecord, state: RunState, at: string): RunRecord {
 
 /** Events accepted once the run is no longer `running`. */
 function acceptedAfterEnd(record: RunRecord, event: RunEventInput): boolean {
-  if (event.type === 'checklistTicked') return true;
+  if (event.type === 'checklistTicked' || isRollbackEvent(event)) return true;
   if (event.type === 'runStarted' || event.type === 'runEnded') return record.state === 'interrupted';
   if (event.type === 'commandEnded') return IN_FLIGHT.has(findCommand(record, event.commandId)?.status ?? 'pending');
   return false;
@@ -228,6 +230,11 @@ function transition(record: RunRecord, event: RunEventInput, at: string): Outcom
       return variablesResolved(record, event);
     case 'runEnded':
       return ended(record, event.state ?? derivedEndState(record), at);
+    case 'rollbackStarted':
+    case 'rollbackVerifying':
+    case 'rollbackEnded':
+    case 'rollbackCancelled':
+      return rollbackTransition(record, event, at);
   }
 }
 
@@ -248,16 +255,17 @@ export function reduce(record: RunRecord, event: RunEventInput, now: Date): RunR
  * After a reload or a crash of the host: a run still `running` becomes `interrupted`, and so
  * does every command that was `running` (its end is unknown, so no `endedAt`). `started`
  * commands were never awaited and their terminals may survive a reload: they stay `started`.
- * Records of ended runs are returned as they are. Idempotent.
+ * An open rollback becomes `interrupted`, in an ended run too. Otherwise records of ended runs
+ * are returned as they are. Idempotent.
  */
 export function restoreAfterCrash(record: RunRecord, now: Date): RunRecord {
-  if (record.state !== 'running') return record;
   const at = now.toISOString();
+  if (record.state !== 'running') return interruptRollbacks(record, at);
   const commands = record.commands.map((c) =>
     c.status === 'running' ? { ...c, status: 'interrupted' as const, note: 'interrupted: the window reloaded or the host stopped while it ran' } : c,
   );
   const interrupted = record.commands.filter((c) => c.status === 'running').map((c) => c.commandId);
-  let next: RunRecord = { ...record, commands, state: 'interrupted' };
+  let next: RunRecord = interruptRollbacks({ ...record, commands, state: 'interrupted' }, at);
   for (const commandId of interrupted) next = withEvent(next, { type: 'commandInterrupted', commandId, note: 'restored after a reload or crash', at });
   return next;
 }

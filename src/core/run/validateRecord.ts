@@ -44,7 +44,7 @@ export function parseRunRecord(data: unknown, file: string): RunRecord {
       fail(`commands[${i}] is not a command record`);
     }
   });
-  for (const key of ['checklist', 'variables', 'events'] as const) {
+  for (const key of ['checklist', 'variables', 'events', 'rollbacks'] as const) {
     if (data[key] !== undefined && !Array.isArray(data[key])) fail(`"${key}" must be an array`);
   }
   return {
@@ -55,5 +55,6 @@ export function parseRunRecord(data: unknown, file: string): RunRecord {
     variables: data.variables ?? [],
     events: data.events ?? [],
     droppedEvents: typeof data.droppedEvents === 'number' ? data.droppedEvents : 0,
+    ...(Array.isArray(data.rollbacks) ? { rollbacks: data.rollbacks.filter((r) => isObject(r) && typeof r.environment === 'string' && typeof r.state === 'string') } : {}),
   } as unknown as RunRecord;
 }

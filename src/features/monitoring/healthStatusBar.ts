@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { EnvironmentSnapshot, OverallHealth } from '../../core/monitoring/snapshot';
+import { CommandIds } from '../commands/commandIds';
 import { describeSnapshot } from './describeSnapshot';
+
+const ROLL_BACK = CommandIds.rollBack;
 
 const ICONS: Record<OverallHealth, string> = {
   healthy: '$(pulse)',
@@ -35,8 +38,11 @@ export class HealthStatusBar implements vscode.Disposable {
     if (background) this.backgrounds.set(snapshot.environment, background);
     else this.backgrounds.delete(snapshot.environment);
     const click = this.click();
-    const tooltip = new vscode.MarkdownString(describeSnapshot(snapshot, `Click: ${click.title}.`), true);
-    tooltip.isTrusted = false;
+    const args = encodeURIComponent(JSON.stringify([snapshot.environment]));
+    const actions = `[$(graph) Dashboard](command:${click.command}?${args}) · [$(history) Roll Back…](command:${ROLL_BACK}?${args})`;
+    const tooltip = new vscode.MarkdownString(`${describeSnapshot(snapshot, `Click: ${click.title}.`)}\n\n${actions}`, true);
+    // Only these two commands may run from the tooltip's links.
+    tooltip.isTrusted = { enabledCommands: [click.command, ROLL_BACK] };
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: `Deploy Pilot: ${snapshot.environment} is ${snapshot.overall}`, role: 'button' };
     item.command = { title: click.title, command: click.command, arguments: [snapshot.environment] };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { FiringHistory } from '../../core/dashboard/firingHistory';
+import type { EnvironmentConfig } from '../../core/config';
 import type { AlertEvent, EnvironmentSnapshot, SampleEvent } from '../../core/monitoring';
 import { findSecretReferences } from '../../core/config/secretReferences';
 import { SeriesStore } from '../../core/samples';
@@ -101,6 +102,16 @@ export class MonitoringService implements vscode.Disposable {
   /** The monitor of an environment (for tests and the dashboard). */
   monitorOf(environment: string): MonitorHandle['monitor'] | undefined {
     return this.running.get(environment)?.handle.monitor;
+  }
+
+  /**
+   * The environment's running containers (name and image), or undefined when it names none
+   * (no `containers`, `composeProject` or `services`). Rejects when the engine cannot be asked.
+   */
+  async runningContainers(environment: EnvironmentConfig): Promise<{ name: string; image: string }[] | undefined> {
+    const runtime = this.getRuntime();
+    if (!runtime.hasContainers(environment)) return undefined;
+    return runtime.runningContainers(environment);
   }
 
   /** The runbook's environments that have something to watch. */

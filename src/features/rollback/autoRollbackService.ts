@@ -1,9 +1,22 @@
 import * as vscode from 'vscode';
 import type { AutoRollbackDecision } from '../../core/rollback';
-import { AutoRollbackController } from '../../core/rollback';
+import { AutoRollbackController, ROLLBACK_COMMAND_PREFIX } from '../../core/rollback';
 import type { MonitoringService } from '../monitoring/monitoringService';
 import type { RunbookService } from '../runbook/runbookService';
+import type { RunRecord } from '../../core/run';
+import type { RunSession } from '../runner/runSession';
 import type { RollbackCommand } from './rollbackCommand';
+
+/** When the run's latest command that is not a rollback's started (ms), if any. */
+function latestNonRollbackStart(record: RunRecord | undefined): number | undefined {
+  let latest: number | undefined;
+  for (const c of record?.commands ?? []) {
+    if (c.commandId.startsWith(ROLLBACK_COMMAND_PREFIX) || c.startedAt === undefined) continue;
+    const at = Date.parse(c.startedAt);
+    if (latest === undefined || at > latest) latest = at;
+  }
+  return latest;
+}
 
 export interface CountdownUi {
   /** Shows "Rolling back … in N s" with Cancel; `cancel` is called when the operator cancels. Dispose to close it. */
@@ -39,8 +52,10 @@ export class AutoRollbackService implements vscode.Disposable {
   ui: CountdownUi = vscodeCountdownUi;
   private readonly controllers = new Map<string, AutoRollbackController>();
   private readonly countdowns = new Map<string, { timer: NodeJS.Timeout; notice: vscode.Disposable }>();
-  private readonly subscription: vscode.Disposable;
-  /** Decisions taken, newest last (for tests and the log). */
+  private readonly subscriptions: vscode.Disposable[];
+  /** The alert behind each environment's countdown, for the record of a cancellation. */
+  private readonly triggers = new Map<string, string>();
+  /** Decisions taken (not the "nothing to do" ones), newest last, at most 100 (for tests and the log). */
   readonly decisions: { environment: string; decision: AutoRollbackDecision }[] = [];
 
   constructor(
@@ -48,14 +63,24 @@ export class AutoRollbackService implements vscode.Disposable {
     private readonly runbooks: RunbookService,
     private readonly rollback: RollbackCommand,
     private readonly log: vscode.LogOutputChannel,
+    session: RunSession,
   ) {
-    this.subscription = monitoring.onAlert((event) => {
-      const controller = this.controllerOf(event.environment);
-      if (!controller) return;
-      const now = Date.now();
-      if (event.transition.to === 'firing') this.decide(event.environment, controller.alertFiring(event.alert.id, event.transition.at, now), event.transition.at);
-      else if (event.transition.from === 'firing') this.decide(event.environment, controller.alertResolved(event.alert.id), event.transition.at);
-    });
+    this.subscriptions = [
+      monitoring.onAlert((event) => {
+        const controller = this.controllerOf(event.environment);
+        if (!controller) return;
+        const now = Date.now();
+        if (event.transition.to === 'firing') this.decide(event.environment, controller.alertFiring(event.alert.id, event.transition.at, now), event.transition.at);
+        else if (event.transition.from === 'firing') this.decide(event.environment, controller.alertResolved(event.alert.id), event.transition.at);
+      }),
+      // Another runbook, or the same one edited: its autoRollback settings may differ; start afresh.
+      runbooks.onDidChangeState(() => this.reset()),
+      // A command after a rollback may have deployed a new version: it may be rolled back again.
+      session.onDidChange((record) => {
+        const latest = latestNonRollbackStart(record);
+        if (latest !== undefined) for (const controller of this.controllers.values()) controller.commandRanAt(latest);
+      }),
+    ];
   }
 
   private controllerOf(environment: string): AutoRollbackController | undefined {
@@ -71,12 +96,13 @@ export class AutoRollbackService implements vscode.Disposable {
   }
 
   private decide(environment: string, decision: AutoRollbackDecision, firedAt: number): void {
-    this.decisions.push({ environment, decision });
+    if (decision.kind !== 'none') this.decisions.push({ environment, decision });
     if (this.decisions.length > 100) this.decisions.shift();
     const controller = this.controllers.get(environment);
     if (!controller) return;
     switch (decision.kind) {
       case 'countdown': {
+        this.triggers.set(environment, decision.trigger);
         this.log.warn(`${environment}: ${decision.trigger} fired: automatic rollback in ${Math.round((decision.endsAt - Date.now()) / 1000)} s unless cancelled.`);
         this.stopCountdown(environment);
         const notice = this.ui.countdown(environment, decision.trigger, decision.endsAt, () => this.decide(environment, controller.cancel(), firedAt));
@@ -92,7 +118,7 @@ export class AutoRollbackService implements vscode.Disposable {
         controller.rollbackStarted(decision.trigger, Date.now());
         this.log.warn(`${environment}: rolling back automatically (${decision.trigger}).`);
         this.rollback
-          .run(environment, { automatic: true, alertFiredAt: firedAt })
+          .run(environment, { automatic: true, trigger: decision.trigger, alertFiredAt: firedAt })
           .then((result) => {
             controller.rollbackFinished({ ok: result?.outcome === 'healthy', version: result?.to ?? '', at: Date.now() });
             this.log.info(`${environment}: automatic rollback ${result ? result.outcome : 'did not run'}.`);
@@ -105,6 +131,13 @@ export class AutoRollbackService implements vscode.Disposable {
         break;
       case 'cancelled':
       case 'pause':
+        this.stopCountdown(environment);
+        this.log.info(`${environment}: automatic rollback ${decision.kind}: ${decision.reason}`);
+        // In the run record too: an alert fired and the operator (or the verdict) stopped the rollback.
+        this.rollback
+          .recordCancelled(environment, decision.reason, this.triggers.get(environment), firedAt)
+          .catch((error: unknown) => this.log.error(`${environment}: cannot record the cancelled rollback: ${String(error)}`));
+        break;
       case 'ignored':
         this.stopCountdown(environment);
         this.log.info(`${environment}: automatic rollback ${decision.kind}: ${decision.reason}`);
@@ -122,8 +155,14 @@ export class AutoRollbackService implements vscode.Disposable {
     this.countdowns.delete(environment);
   }
 
-  dispose(): void {
+  private reset(): void {
     for (const environment of [...this.countdowns.keys()]) this.stopCountdown(environment);
-    this.subscription.dispose();
+    this.controllers.clear();
+    this.triggers.clear();
+  }
+
+  dispose(): void {
+    this.reset();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { normalizeConfig } from '../../core/config/normalize';
 import type { EnvironmentConfig } from '../../core/config';
-import type { RollbackPlan, RollbackResult, VerificationState } from '../../core/rollback';
-import { formatRollbackResult, reduceVerification, resultFromVerification, rollbackPlan, rollbackTarget, startVerification } from '../../core/rollback';
-import { SeriesNames, seriesKey } from '../../core/monitoring';
+import type { RollbackPlan, RollbackResult } from '../../core/rollback';
+import { alreadyRolledBack, formatRollbackResult, ROLLBACK_COMMAND_PREFIX, rollbackPlan, rollbackTarget } from '../../core/rollback';
 import { blockCommands } from '../../core/runbook/commands';
-import type { RunRecord } from '../../core/run';
+import type { CodeBlockNode } from '../../core/runbook/model';
+import type { RunEventInput, RunRecord } from '../../core/run';
 import { quoteFor, singleQuote } from '../../core/run';
 import { ReleaseGit } from '../../infra/git';
 import type { MonitoringService } from '../monitoring/monitoringService';
@@ -13,12 +13,15 @@ import type { RunbookService } from '../runbook/runbookService';
 import type { RunController } from '../runner/runController';
 import type { RunSession } from '../runner/runSession';
 import { applyEnvReset } from './envFile';
+import { verifyRollback } from './rollbackVerifier';
 
 export interface RollbackUi {
   pickEnvironment(names: readonly string[]): Promise<string | undefined>;
   /** The modal: from → to and the exact commands. True to go ahead. */
   confirm(plan: Extract<RollbackPlan, { ok: true }>): Promise<boolean>;
   show(result: RollbackResult): void;
+  /** A no-op that says why (the environment already runs the target). */
+  info(message: string): void;
 }
 
 const vscodeRollbackUi: RollbackUi = {
@@ -40,6 +43,9 @@ const vscodeRollbackUi: RollbackUi = {
     else if (text.severity === 'warning') void vscode.window.showWarningMessage(message);
     else void vscode.window.showInformationMessage(message);
   },
+  info(message) {
+    void vscode.window.showInformationMessage(`Deploy Pilot: ${message}`);
+  },
 };
 
 /**
@@ -60,13 +66,15 @@ export class RollbackCommand {
     private readonly session: RunSession,
     private readonly monitoring: MonitoringService,
     private readonly runValues: Map<string, string>,
+    private readonly log?: vscode.LogOutputChannel,
   ) {}
 
   /**
    * Rolls `requested` (or a picked environment) back. `automatic`: started by an alert after its
-   * countdown, so no modal (the countdown notification was the chance to cancel).
+   * countdown, so no modal (the countdown notification was the chance to cancel). Every stage
+   * goes to the run record: started (from → to, trigger), verifying, and the result with timings.
    */
-  async run(requested?: string, options: { automatic?: boolean; alertFiredAt?: number } = {}): Promise<RollbackResult | undefined> {
+  async run(requested?: string, options: { automatic?: boolean; trigger?: string; alertFiredAt?: number } = {}): Promise<RollbackResult | undefined> {
     if (!vscode.workspace.isTrusted) throw new Error('Deploy Pilot rolls nothing back in Restricted Mode: trust this workspace first.');
     if (this.running) throw new Error('A rollback is already running: wait for it to finish.');
     const state = this.runbooks.state;
@@ -85,70 +93,97 @@ export class RollbackCommand {
       const target = rollbackTarget({ tags, tagPattern: runbook.config.tagPattern, runRecords: records, environment: environmentName });
       const plan = rollbackPlan(runbook, environment, target);
       if (!plan.ok) throw new Error(plan.error);
+      const containers = await this.monitoring.runningContainers(environment).catch(() => undefined);
+      const noop = alreadyRolledBack({ environment: environmentName, to: plan.to, ...(this.session.current ? { record: this.session.current } : {}), ...(containers ? { containers } : {}) });
+      if (noop) {
+        this.log?.info(noop);
+        this.ui.info(noop);
+        return undefined;
+      }
       if (!options.automatic && !(await this.ui.confirm(plan))) return undefined;
+      const started = Date.now();
+      await this.runner.ensureRun();
+      this.session.dispatch({
+        type: 'rollbackStarted',
+        environment: environmentName,
+        from: plan.from,
+        to: plan.to,
+        automatic: options.automatic === true,
+        ...(options.trigger !== undefined ? { trigger: options.trigger } : {}),
+        ...(options.alertFiredAt !== undefined ? { alertFiredAt: new Date(options.alertFiredAt).toISOString() } : {}),
+      });
       // The bound variables are set in the shell first, in the open: the terminal and the run record show them.
       const bound = Object.assign({}, ...plan.commands.map((c) => c.bound)) as Record<string, string>;
       for (const [name, value] of Object.entries(bound)) this.runValues.set(name, value);
       const exports = Object.entries(bound).map(([name, value]) => `export ${name}=${quoteFor({ kind: 'none', backquoted: false }, value) ?? singleQuote(value)}`);
       const text = [...exports, ...plan.commands.map((c) => c.text)].join('\n');
-      const id = `/rollback/${environmentName}#code1`;
-      const started = Date.now();
-      const record = await this.runner.runCommands({ kind: 'code', id, lang: 'bash', text, displayText: text, firstCommand: plan.commands[0]?.text ?? '', fence: 'backtick', role: 'commands', commands: blockCommands(id, text, 'bash', 0), line: 0, endLine: plan.commands.length + 2 });
-      const ran = (record?.commands ?? []).filter((c) => c.commandId.startsWith(`${id}:`) || c.commandId.startsWith(id));
+      const id = `${ROLLBACK_COMMAND_PREFIX}${environmentName}#code1`;
+      const block: CodeBlockNode = { kind: 'code', id, lang: 'bash', text, displayText: text, firstCommand: plan.commands[0]?.text ?? '', fence: 'backtick', role: 'commands', commands: blockCommands(id, text, 'bash', 0), line: 0, endLine: plan.commands.length + 2 };
+      // The modal (or the countdown) showed every command: the runner does not ask again.
+      const record = await this.runner.runCommands(block, { confirmed: true });
+      const ran = (record?.commands ?? []).filter((c) => c.commandId.startsWith(id));
       const failedAt = ran.findIndex((c) => c.status !== 'succeeded');
       if (!record || failedAt >= 0 || ran.length < plan.commands.length + exports.length) {
         const failed = ran[failedAt] ?? ran.at(-1);
-        const result: RollbackResult = {
+        return this.finish({
           outcome: 'failed',
           environment: environmentName,
           from: plan.from,
           to: plan.to,
-          commandIndex: Math.max(0, failedAt - exports.length) + 1,
+          commandIndex: Math.max(0, (failedAt >= 0 ? failedAt : ran.length) - exports.length) + 1,
           commandText: failed?.text ?? plan.commands[0]?.text ?? '',
           ...(failed?.exitCode !== undefined ? { exitCode: failed.exitCode } : {}),
-          ...(failed && failed.status !== 'failed' ? { reason: failed.status } : {}),
-        };
-        return this.finish(result);
+          ...(failed && failed.status !== 'failed' ? { status: failed.status } : {}),
+        });
       }
       for (const reset of plan.reset) await applyEnvReset(folder.uri.fsPath, reset);
-      const verified = await this.verify(environmentName, plan.from, plan.to, started, runbook.config.rollback.verify, options.alertFiredAt);
-      return this.finish(verified ?? { outcome: 'healthy', environment: environmentName, from: plan.from, to: plan.to, healthyChecks: 0, timeToHealthyMs: Date.now() - started });
+      this.session.dispatch({ type: 'rollbackVerifying', environment: environmentName });
+      const result = await verifyRollback(this.monitoring, {
+        environment,
+        from: plan.from,
+        to: plan.to,
+        rollbackStartedAt: started,
+        config: runbook.config.rollback.verify,
+        ...(options.alertFiredAt !== undefined ? { alertFiredAt: options.alertFiredAt } : {}),
+        log: (message) => this.log?.info(message),
+      });
+      return this.finish(result);
     } finally {
       this.running = false;
     }
   }
 
+  /** Records an automatic rollback that did not happen (cancelled or paused countdown) in the run record. */
+  async recordCancelled(environment: string, reason: string, trigger?: string, alertFiredAt?: number): Promise<void> {
+    await this.runner.ensureRun();
+    this.session.dispatch({ type: 'rollbackCancelled', environment, reason, ...(trigger !== undefined ? { trigger } : {}), ...(alertFiredAt !== undefined ? { alertFiredAt: new Date(alertFiredAt).toISOString() } : {}) });
+  }
+
   private finish(result: RollbackResult): RollbackResult {
     this.lastResult = result;
+    this.session.dispatch(endedEvent(result));
     this.ui.show(result);
     return result;
   }
+}
 
-  /** Health probes and alerts of the environment's monitor; without a monitor, nothing to verify with. */
-  private async verify(environment: string, from: string, to: string, startedAt: number, config: { consecutiveHealthy: number; timeoutSeconds: number }, alertFiredAt?: number): Promise<RollbackResult | undefined> {
-    const monitor = this.monitoring.monitorOf(environment);
-    if (!monitor) return undefined;
-    let state: VerificationState = startVerification({ target: to, startedAt, config, checkContainers: false, ...(alertFiredAt !== undefined ? { alertFiredAt } : {}) });
-    const healthKey = seriesKey(environment, SeriesNames.healthUp);
-    return new Promise((resolve) => {
-      const done = (): void => {
-        subscription.dispose();
-        clearInterval(timer);
-        resolve(resultFromVerification(state, { environment, from }));
+function endedEvent(result: RollbackResult): RunEventInput {
+  const environment = result.environment;
+  switch (result.outcome) {
+    case 'healthy':
+      return { type: 'rollbackEnded', environment, outcome: 'healthy', healthyChecks: result.healthyChecks, timeToHealthyMs: result.timeToHealthyMs, ...(result.timeFromAlertMs !== undefined ? { timeFromAlertMs: result.timeFromAlertMs } : {}) };
+    case 'unhealthy':
+      return { type: 'rollbackEnded', environment, outcome: 'unhealthy', missing: result.missing };
+    case 'unverified':
+      return { type: 'rollbackEnded', environment, outcome: 'unverified', reason: result.reason };
+    case 'failed':
+      return {
+        type: 'rollbackEnded',
+        environment,
+        outcome: 'failed',
+        failedCommand: { index: result.commandIndex, text: result.commandText, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), ...(result.status !== undefined ? { status: result.status } : {}) },
       };
-      const feed = (next: VerificationState): void => {
-        state = next;
-        if (state.outcome !== 'verifying') done();
-      };
-      const subscription = this.monitoring.onSample((sample) => {
-        if (sample.key !== healthKey) return;
-        const firing = [...monitor.alertStates()].filter(([, s]) => s.state === 'firing').map(([id]) => id);
-        feed(reduceVerification(reduceVerification(state, { type: 'alerts', at: sample.t, firing }), { type: 'probe', at: sample.t, ok: sample.v === 1 }));
-      });
-      const timer = setInterval(() => feed(reduceVerification(state, { type: 'tick', at: Date.now() })), 1000);
-    });
   }
-
 }
 
 function defaultEnvironment(name: string): EnvironmentConfig {

@@ -15,6 +15,8 @@ export interface VariableStore {
 
 export interface RunControllerOptions {
   readonly dryRun?: boolean;
+  /** The destructive commands were already confirmed (the rollback modal listed them, or its countdown ran out). */
+  readonly confirmed?: boolean;
 }
 
 /** Where a secret variable's value lives in SecretStorage (monitoring's header secrets use the same). */
@@ -79,6 +81,21 @@ export class RunController {
   }
 
   /** Runs one command, or every command of a block. */
+  /**
+   * The run the next commands go to: the current one, or a new one for the loaded runbook. For
+   * events recorded beside commands (a rollback's start, before its commands run).
+   */
+  async ensureRun(): Promise<RunRecord | undefined> {
+    const state = this.service.state;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (state.kind !== 'ok' || !folder) return undefined;
+    const text = Buffer.from(await vscode.workspace.fs.readFile(state.uri)).toString('utf8');
+    const before = this.session.current;
+    const run = await this.session.ensureRun(folder.uri, text, state.runbook, this.environment(), false);
+    if (run !== before) this.variables.runValues.clear();
+    return run;
+  }
+
   async runCommands(target: RunbookCommand | CodeBlockNode, options: RunControllerOptions = {}): Promise<RunRecord | undefined> {
     const commands = target.kind === 'command' ? [target] : target.commands;
     const first = commands[0];
@@ -124,7 +141,7 @@ export class RunController {
         switch (action.kind) {
           case 'run':
           case 'start': {
-            const proceed = await this.send(action.command, action.kind === 'run', folder.uri, plan);
+            const proceed = await this.send(action.command, action.kind === 'run', folder.uri, plan, options);
             if (!proceed) return this.session.current;
             break;
           }
@@ -144,7 +161,7 @@ export class RunController {
           case 'stop': {
             const choice = await this.askOnStop(action.command, action.status, action.exitCode);
             if (choice === 'Retry') {
-              const proceed = await this.send(action.command, action.command.mode === 'await', folder.uri, plan);
+              const proceed = await this.send(action.command, action.command.mode === 'await', folder.uri, plan, options);
               if (!proceed) return this.session.current;
             } else if (choice === 'Skip') this.session.dispatch({ type: 'commandSkipped', ...info(action.command, action.command.command.text) });
             else if (choice === 'Mark done') this.session.dispatch({ type: 'commandMarkedDone', ...info(action.command, action.command.command.text) });
@@ -176,7 +193,7 @@ export class RunController {
   }
 
   /** Resolves, confirms and sends one command. False when the operator cancelled. */
-  private async send(planned: PlannedCommand, wait: boolean, cwd: vscode.Uri, plan: StepPlan): Promise<boolean> {
+  private async send(planned: PlannedCommand, wait: boolean, cwd: vscode.Uri, plan: StepPlan, options: RunControllerOptions): Promise<boolean> {
     const state = this.service.state;
     if (state.kind !== 'ok') return false;
     const command = planned.command;
@@ -212,7 +229,7 @@ export class RunController {
     if (rendered.issues.length > 0) {
       throw new Error(`Cannot send "${command.label}": ${rendered.issues.map((i) => `<${i.name}> ${i.reason === 'missing' ? 'has no value' : 'cannot be passed safely'}`).join(', ')}.`);
     }
-    if (command.classification.destructive) {
+    if (command.classification.destructive && options.confirmed !== true) {
       const ok = await this.ui.confirmDestructive(command.classification.destructive, rendered.display);
       if (!ok) {
         this.abort(plan, planned);

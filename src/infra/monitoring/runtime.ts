@@ -5,6 +5,7 @@
 import type { EnvironmentConfig } from '../../core/config';
 import type { ContainerPort, MetricsPort } from '../../core/monitoring';
 import { EnvironmentMonitor, monitoredAlerts, monitoredCriteria, systemClock, systemTimers } from '../../core/monitoring';
+import type { FindContainersOptions } from '../docker';
 import { createDocker } from '../docker';
 import { HttpClient } from '../http';
 import { PrometheusClient } from '../prometheus';
@@ -17,8 +18,22 @@ import { ScrapeMetricsSource } from './scrapeSource';
 /** A scrape or a query may take at most this share of the interval (as a probe's timeout). */
 const TIMEOUT_SHARE = 0.8;
 
-function hasContainers(env: EnvironmentConfig): boolean {
+export function hasContainers(env: EnvironmentConfig): boolean {
   return env.containers.length > 0 || env.composeProject !== undefined || env.services.length > 0;
+}
+
+function containerQuery(env: EnvironmentConfig): FindContainersOptions {
+  return {
+    ...(env.containers.length > 0 ? { names: env.containers } : {}),
+    ...(env.composeProject !== undefined ? { composeProject: env.composeProject } : {}),
+    ...(env.services.length > 0 ? { services: env.services } : {}),
+  };
+}
+
+/** The environment's running containers and their images (`docker ps` for its names / project / services). */
+export async function runningContainers(env: EnvironmentConfig): Promise<{ name: string; image: string }[]> {
+  const found = await createDocker(env.dockerHost).findContainers(containerQuery(env));
+  return found.map((c) => ({ name: c.name, image: c.image }));
 }
 
 function hasPromql(env: EnvironmentConfig): boolean {
@@ -56,11 +71,7 @@ export function createMonitor(request: MonitorRequest): MonitorHandle {
   let containers: ContainerPort | undefined;
   if (hasContainers(env)) {
     const docker = createDocker(env.dockerHost);
-    containers = new DockerContainerSource(docker, {
-      ...(env.containers.length > 0 ? { names: env.containers } : {}),
-      ...(env.composeProject !== undefined ? { composeProject: env.composeProject } : {}),
-      ...(env.services.length > 0 ? { services: env.services } : {}),
-    });
+    containers = new DockerContainerSource(docker, containerQuery(env));
     const what = [env.containers.length > 0 ? `containers ${env.containers.join(', ')}` : '', env.composeProject ? `compose project ${env.composeProject}` : '', env.services.length > 0 ? `services ${env.services.join(', ')}` : '']
       .filter(Boolean)
       .join(', ');
@@ -99,5 +110,5 @@ export function createMonitor(request: MonitorRequest): MonitorHandle {
 }
 
 export function createMonitoringRuntime(): MonitoringRuntime {
-  return { isMonitorable, createMonitor };
+  return { isMonitorable, hasContainers, runningContainers, createMonitor };
 }

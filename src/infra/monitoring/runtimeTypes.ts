@@ -35,5 +35,9 @@ export interface MonitorHandle {
 export interface MonitoringRuntime {
   /** True when the environment has something to watch (health URL, metrics, PromQL or containers). */
   isMonitorable(environment: EnvironmentConfig): boolean;
+  /** True when the environment names containers (names, compose project or services). */
+  hasContainers(environment: EnvironmentConfig): boolean;
+  /** The environment's running containers and the image each runs, from the Docker engine. */
+  runningContainers(environment: EnvironmentConfig): Promise<{ readonly name: string; readonly image: string }[]>;
   createMonitor(request: MonitorRequest): MonitorHandle;
 }

@@ -68,4 +68,15 @@ describe('AutoRollbackController', () => {
     assert.deepEqual(c.analysisVerdict('successful', 'error-rate', T0), { kind: 'none' });
     assert.deepEqual(c.analysisVerdict('error', 'error-rate', T0), { kind: 'countdown', trigger: 'analysis error-rate (error)', endsAt: T0 + 60_000 });
   });
+
+  it('a command run after the rollback may have deployed: a new firing counts down again', () => {
+    const c = new AutoRollbackController('staging', ON, hhmm);
+    c.alertFiring('HighErrorRate', T0, T0);
+    c.tick(T0 + 60_000);
+    c.rollbackFinished({ ok: true, version: 'v1.0.0', at: T0 + 70_000 });
+    c.commandRanAt(T0 + 65_000);
+    assert.equal(c.alertFiring('HighErrorRate', T0 + 80_000, T0 + 80_000).kind, 'ignored', 'a command before the rollback ended changes nothing');
+    c.commandRanAt(T0 + 90_000);
+    assert.equal(c.alertFiring('HighErrorRate', T0 + 100_000, T0 + 100_000).kind, 'countdown');
+  });
 });
