@@ -1,6 +1,6 @@
 // Bundles the extension host code (node/cjs) with esbuild. Later capabilities add
 // their own entry points here (the webview UI as browser/iife).
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -74,4 +74,11 @@ if (watch) {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   // The CLI is a bin: npx runs it straight from dist/ on a fresh clone.
   if (existsSync(cliOptions.outfile)) chmodSync(cliOptions.outfile, 0o755);
+  if (production) {
+    // A production build writes no maps: remove those an earlier development build left, which
+    // no longer match the minified files.
+    const outputs = builds.map((options) => options.outfile);
+    outputs.push(webviewOptions.outfile.replace(/\.js$/, '.css'));
+    for (const file of outputs) rmSync(`${file}.map`, { force: true });
+  }
 }

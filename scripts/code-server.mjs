@@ -255,6 +255,49 @@ export async function startCodeServer({
   };
 }
 
+/**
+ * Installs a VSIX into `extensionsDir` with code-server's `--install-extension` (as a person
+ * would), so a server started with the same extensionsDir runs the installed copy. Resolves with
+ * the CLI's output; rejects when it fails or does not report success.
+ */
+export async function installExtension({ vsix, extensionsDir, userDataDir, installDir, timeoutMs = 120_000 }) {
+  const dir = installDir ?? (await ensureCodeServer());
+  const entry = join(dir, 'node_modules/code-server/out/node/entry.js');
+  const temp = await mkdtemp(join(tmpdir(), 'deploy-pilot-cs-install-'));
+  // A private config file, or code-server writes a default one into ~/.config/code-server.
+  const configFile = join(temp, 'config.yaml');
+  writeFileSync(configFile, 'auth: none\ncert: false\n');
+  mkdirSync(resolve(extensionsDir), { recursive: true });
+  const args = [
+    entry,
+    '--config', configFile,
+    '--user-data-dir', resolve(userDataDir ?? join(temp, 'user-data')),
+    '--extensions-dir', resolve(extensionsDir),
+    '--install-extension', resolve(vsix),
+  ];
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
+  }
+  try {
+    return await new Promise((resolvePromise, reject) => {
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (out += chunk));
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      child.on('error', reject);
+      child.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (code === 0 && /successfully installed/i.test(out)) resolvePromise(out);
+        else reject(new Error(`code-server --install-extension ${vsix} failed (${code ?? signal}):\n${out}`));
+      });
+    });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
 function killGroup(pid, signal) {
   if (!pid) return;
   try {

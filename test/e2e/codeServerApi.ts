@@ -66,6 +66,14 @@ export interface CodeServerApi {
   devHostUrl(options: DevHostUrlOptions): string;
   tail(file: string, n?: number): string;
   startCodeServer(options: StartOptions): Promise<CodeServer>;
+  /** `--install-extension vsix --extensions-dir extensionsDir`; resolves with the CLI output. */
+  installExtension(options: {
+    vsix: string;
+    extensionsDir: string;
+    userDataDir?: string;
+    installDir?: string;
+    timeoutMs?: number;
+  }): Promise<string>;
   launchChromium(options?: {
     viewport?: { width: number; height: number };
     headless?: boolean;

@@ -26,6 +26,12 @@ export interface DevHostOptions {
   settings?: Record<string, unknown>;
   /** Extension under development; default env DEPLOY_PILOT_EXTENSION_PATH or the repo root. */
   extensionPath?: string;
+  /**
+   * A packaged VSIX: installed with code-server's `--install-extension` into the host's own
+   * extensions dir, and the workspace opened as a plain window (no extensionDevelopmentPath), so
+   * the installed copy is what runs. `extensionPath` is then ignored.
+   */
+  vsix?: string;
   viewport?: { width: number; height: number };
 }
 
@@ -34,6 +40,10 @@ export interface DevHost {
   /** The temp copy of the fixture (tests may change it; removed by stop()). */
   workspace: string;
   port: number;
+  /** The URL the browser opened (a dev host URL carries an extensionDevelopmentPath payload). */
+  url: string;
+  /** code-server's --extensions-dir (a temp folder, removed by stop()). */
+  extensionsDir: string;
   /** code-server's output, kept under test-results/e2e/logs/. */
   logFile: string;
   /** Browser console errors and page errors seen so far. */
@@ -52,7 +62,10 @@ function fixtureFolder(fixture: string): string {
 
 let hostCount = 0;
 
-/** Opens a plain Extension Development Host (no tests path) on a temp copy of a fixture workspace. */
+/**
+ * Opens a plain Extension Development Host (no tests path) on a temp copy of a fixture workspace,
+ * or with `vsix` a normal window with that VSIX installed.
+ */
 export async function openDevHost(options: DevHostOptions = {}): Promise<DevHost> {
   const cs = await codeServerApi();
   const source = fixtureFolder(options.workspaceFixture ?? 'seed');
@@ -81,12 +94,15 @@ export async function openDevHost(options: DevHostOptions = {}): Promise<DevHost
     return stopping;
   };
 
+  const userDataDir = path.join(temp, 'user-data');
+  const extensionsDir = path.join(temp, 'extensions');
   try {
+    if (options.vsix) await cs.installExtension({ vsix: options.vsix, extensionsDir, userDataDir });
     const server = await cs.startCodeServer({
       workspace,
       settings: options.settings ?? {},
-      userDataDir: path.join(temp, 'user-data'),
-      extensionsDir: path.join(temp, 'extensions'),
+      userDataDir,
+      extensionsDir,
       logFile,
     });
     cleanups.push(() => server.stop());
@@ -99,7 +115,8 @@ export async function openDevHost(options: DevHostOptions = {}): Promise<DevHost
     });
     page.on('pageerror', (err) => consoleErrors.push(err.stack ?? err.message));
 
-    await page.goto(server.devHostUrl({ workspace, extensionPath }));
+    const url = options.vsix ? server.url(workspace) : server.devHostUrl({ workspace, extensionPath });
+    await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
     await sleep(Number(process.env.DEPLOY_PILOT_E2E_SETTLE_MS || 5000));
 
@@ -107,6 +124,8 @@ export async function openDevHost(options: DevHostOptions = {}): Promise<DevHost
       page,
       workspace,
       port: server.port,
+      url,
+      extensionsDir,
       logFile,
       consoleErrors,
       screenshot: async (name: string) => {
