@@ -77,6 +77,11 @@ describe('e2e: the metrics dashboard', () => {
     });
   });
 
+  afterEach(async function () {
+    // A failure leaves a picture of what the person would have seen.
+    if (this.currentTest?.state === 'failed') await host?.screenshot(`dashboard-failed-${this.currentTest.title.slice(0, 20).replace(/\W+/g, '-')}`).catch(() => undefined);
+  });
+
   after(async () => {
     await host?.stop();
     await service?.close();

@@ -4,6 +4,7 @@ import type { DeployPilotApi } from '../../src/api';
 import type { CodeBlockNode, SectionNode, TaskNode } from '../../src/core/runbook';
 import type { RunbookTreeElement } from '../../src/features/tree/treeElement';
 import { walk } from '../../src/core/runbook';
+import { RunbookService } from '../../src/features/runbook/runbookService';
 import { activateExtension, EXTENSION_ID, readText, sleep, waitForDocumentText, waitForState, workspaceRoot, writeText } from './helpers';
 
 const SEED_NAME = 'PHASE8_DEPLOYMENT_GUIDE.md';
@@ -253,6 +254,33 @@ describe('Runbook tree in a real extension host', () => {
     } finally {
       await config.update('runbook', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'ops'), { recursive: true });
+    }
+  });
+  it('lets a command issued right after activation wait for the runbook instead of reporting none loaded', async () => {
+    const values = new Map<string, unknown>();
+    const memento: vscode.Memento = {
+      keys: () => [...values.keys()],
+      get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+      update: async (key: string, value: unknown) => {
+        values.set(key, value);
+      },
+    };
+    const log = vscode.window.createOutputChannel('Deploy Pilot settled test', { log: true });
+    const service = new RunbookService(memento, log);
+    try {
+      assert.equal(service.state.kind, 'loading');
+      // Nothing locates it: the wait ends at its timeout with the state as it is.
+      assert.equal((await service.settled(50)).kind, 'loading');
+      const waiting = service.settled();
+      void service.locate();
+      const state = await waiting;
+      assert.equal(state.kind, 'ok');
+      assert.equal(vscode.workspace.asRelativePath(state.kind === 'ok' ? state.uri : seedUri, false), SEED_NAME);
+      // Once settled, it answers at once.
+      assert.equal((await service.settled(1)).kind, 'ok');
+    } finally {
+      service.dispose();
+      log.dispose();
     }
   });
 });

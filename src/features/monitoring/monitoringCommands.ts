@@ -22,7 +22,7 @@ export function registerMonitoringCommands(monitoring: MonitoringService, log: v
 }
 
 async function pickEnvironments(monitoring: MonitoringService): Promise<string[] | undefined> {
-  const names = monitoring.monitorableEnvironments();
+  const names = await monitoring.settledMonitorableEnvironments();
   if (names.length <= 1) return names;
   const picked = await vscode.window.showQuickPick(
     names.map((name) => ({ label: name, picked: true })),

@@ -115,6 +115,12 @@ export class MonitoringService implements vscode.Disposable {
   }
 
   /** The runbook's environments that have something to watch. */
+  /** The monitorable environments once the runbook has been located (right after activation it may still be loading). */
+  async settledMonitorableEnvironments(): Promise<string[]> {
+    await this.runbooks.settled();
+    return this.monitorableEnvironments();
+  }
+
   monitorableEnvironments(): string[] {
     const state = this.runbooks.state;
     if (state.kind !== 'ok') return [];
@@ -139,7 +145,7 @@ export class MonitoringService implements vscode.Disposable {
   }
 
   private async startNow(requested: readonly string[] | undefined, why: string): Promise<void> {
-    const state = this.runbooks.state;
+    const state = await this.runbooks.settled();
     if (state.kind !== 'ok') throw new Error('No runbook is loaded: open one first (Deploy Pilot: Open Runbook…).');
     const runbook = state.runbook;
     const monitorable = this.monitorableEnvironments();
@@ -149,7 +155,7 @@ export class MonitoringService implements vscode.Disposable {
           'Add them under `environments:` in the runbook front matter or its .deploy-pilot.yaml sidecar.',
       );
     }
-    const wanted = (requested ?? monitorable).filter((name) => monitorable.includes(name));
+    const wanted = (requested && requested.length > 0 ? requested : monitorable).filter((name) => monitorable.includes(name));
     if (wanted.length === 0) throw new Error(`None of ${(requested ?? []).join(', ')} can be monitored here; monitorable: ${monitorable.join(', ')}.`);
     const runtime = this.getRuntime();
     await this.askMissingSecrets(wanted.flatMap((name) => Object.values(runbook.config.environments[name]?.health.headers ?? {})));

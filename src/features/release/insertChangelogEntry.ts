@@ -47,7 +47,7 @@ export async function insertChangelogEntry(service: RunbookService, ui: Changelo
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('Open a workspace folder (a git repository) first.');
   const git = new ReleaseGit(folder.uri.fsPath);
-  const state = service.state;
+  const state = await service.settled();
   const pattern = state.kind === 'ok' ? state.runbook.config.tagPattern : 'v*';
   const { releases } = orderReleaseTags(await git.listTags(), pattern);
   const { current } = currentAndPrevious(releases);

@@ -29,7 +29,7 @@ export class PreflightService implements vscode.Disposable {
   async run(): Promise<PreflightResult> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) throw new Error('Open a workspace folder (a git repository) first.');
-    const state = this.service.state;
+    const state = await this.service.settled();
     const targets = state.kind === 'ok' ? releaseTargets(state.runbook) : {};
     const checks = await vscode.window.withProgress(
       { location: { viewId: 'deployPilot.runbook' }, title: 'Release preflight' },

@@ -54,7 +54,7 @@ export class ReleaseActions {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) throw new Error('Open a workspace folder (a git repository) first.');
     const git = new ReleaseGit(folder.uri.fsPath);
-    const state = this.service.state;
+    const state = await this.service.settled();
     const targets = state.kind === 'ok' ? releaseTargets(state.runbook) : {};
     const lines = await this.commandsFor(action, git, folder.uri, targets);
     if (!lines) return undefined;

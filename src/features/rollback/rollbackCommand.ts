@@ -77,7 +77,7 @@ export class RollbackCommand {
   async run(requested?: string, options: { automatic?: boolean; trigger?: string; alertFiredAt?: number } = {}): Promise<RollbackResult | undefined> {
     if (!vscode.workspace.isTrusted) throw new Error('Deploy Pilot rolls nothing back in Restricted Mode: trust this workspace first.');
     if (this.running) throw new Error('A rollback is already running: wait for it to finish.');
-    const state = this.runbooks.state;
+    const state = await this.runbooks.settled();
     if (state.kind !== 'ok') throw new Error('No runbook is loaded: open one first (Deploy Pilot: Open Runbook…).');
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) throw new Error('Open the workspace folder (a git repository) first.');

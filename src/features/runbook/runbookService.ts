@@ -44,6 +44,26 @@ export class RunbookService implements vscode.Disposable {
     return this._state;
   }
 
+  /**
+   * The state once the first location has finished: a command run right after activation (the
+   * palette activates the extension) waits for the runbook instead of reporting none loaded.
+   */
+  settled(timeoutMs = 15_000): Promise<RunbookState> {
+    if (this._state.kind !== 'loading') return Promise.resolve(this._state);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        listener.dispose();
+        resolve(this._state);
+      }, timeoutMs);
+      const listener = this._onDidChangeState.event((state) => {
+        if (state.kind === 'loading') return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(state);
+      });
+    });
+  }
+
   /** The runbook file in use, if one is chosen (loaded or failed). */
   get uri(): vscode.Uri | undefined {
     return this._state.kind === 'ok' || this._state.kind === 'error' ? this._state.uri : undefined;

@@ -86,7 +86,7 @@ export class RunController {
    * events recorded beside commands (a rollback's start, before its commands run).
    */
   async ensureRun(): Promise<RunRecord | undefined> {
-    const state = this.service.state;
+    const state = await this.service.settled();
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (state.kind !== 'ok' || !folder) return undefined;
     const text = Buffer.from(await vscode.workspace.fs.readFile(state.uri)).toString('utf8');
@@ -114,11 +114,11 @@ export class RunController {
       if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
       return undefined;
     }
+    const state = await this.service.settled();
     if (this.busy) {
       void vscode.window.showWarningMessage('Deploy Pilot is already running commands: wait for them, or stop them first.');
       return undefined;
     }
-    const state = this.service.state;
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (state.kind !== 'ok' || !folder) throw new Error('Open a runbook in a workspace folder first.');
     this.busy = true;

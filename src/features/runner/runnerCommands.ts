@@ -12,7 +12,7 @@ import type { RunSession } from './runSession';
 
 /** Picks a step from the palette when a command is not invoked on a tree item. */
 async function pickSection(service: RunbookService): Promise<SectionNode | undefined> {
-  const state = service.state;
+  const state = await service.settled();
   if (state.kind !== 'ok') throw new Error('No runbook is loaded: open one first (Deploy Pilot: Open Runbook…).');
   const items: Array<vscode.QuickPickItem & { section: SectionNode }> = [];
   const visit = (nodes: readonly RunbookTreeElement[], depth: number): void => {
