@@ -261,8 +261,9 @@ describe('Runbook tree in a real extension host', () => {
     const memento: vscode.Memento = {
       keys: () => [...values.keys()],
       get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
-      update: async (key: string, value: unknown) => {
+      update: (key: string, value: unknown) => {
         values.set(key, value);
+        return Promise.resolve();
       },
     };
     const log = vscode.window.createOutputChannel('Deploy Pilot settled test', { log: true });
