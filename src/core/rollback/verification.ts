@@ -4,10 +4,14 @@
  * successes the same way), no alert is firing, and every running container runs the target tag.
  * Unhealthy when the timeout passes first. Times are injected (ms since the epoch), never read.
  */
+import { CONFIG_DEFAULTS } from '../config/defaults';
 import { imageNameOf, imageTagOf } from './imageTags';
 
-/** Defaults of `rollback.verify` in the runbook config. */
-export const DEFAULT_VERIFY = { consecutiveHealthy: 3, timeoutSeconds: 120 } as const;
+/** Defaults of `rollback.verify` in the runbook config: one source, the config's defaults (3 in a row within 5 min). */
+export const DEFAULT_VERIFY = {
+  consecutiveHealthy: CONFIG_DEFAULTS.rollbackConsecutiveHealthy,
+  timeoutSeconds: CONFIG_DEFAULTS.rollbackVerifyTimeoutSeconds,
+} as const;
 
 export interface VerifyConfig {
   readonly consecutiveHealthy: number;
