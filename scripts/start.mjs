@@ -1,29 +1,50 @@
-// npm start — try the extension by hand: build, then open an Extension Development Host on a
-// demo workspace (.demo/workspace, a copy of test/fixtures/workspaces/seed, kept between runs).
-// Uses a local `code` when there is one; otherwise code-server on http://127.0.0.1:$PORT
-// (default 8080, or a free port when taken). `--code-server` forces code-server.
+// npm start — the main job on a fresh machine: build the extension, prepare the demo workspace
+// (scripts/demo/prepare.mjs: a git repo with a bare origin, a service deployed to staging and
+// production on 127.0.0.1, the runbook DEPLOYMENT_GUIDE.md), then open VS Code on it with the
+// extension loaded. Uses a local `code` when there is one; otherwise code-server on
+// http://127.0.0.1:$PORT (default 8080, or a free port when taken).
+//   npm start                     build, prepare (or reuse) .demo/, open
+//   npm start -- --code-server    code-server even when `code` is there
+//   npm start -- --force          a fresh demo (the old one's services are stopped first)
+//   npm start -- --mode process   deploy as plain processes even when Docker answers
+//   npm run demo:down             stop the demo's services
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { devHostUrl, ensureCodeServer, findOnPath, freePort, repoRoot, startCodeServer } from './code-server.mjs';
+import { dockerProblem, prepareDemo } from './demo/prepare.mjs';
 
 const say = (msg) => console.log(`[start] ${msg}`);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 
 const build = spawnSync(npm, ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const demo = join(repoRoot, '.demo');
-const workspace = join(demo, 'workspace');
-if (existsSync(workspace)) {
-  say(`reusing ${workspace} (delete it for a fresh copy)`);
-} else {
-  mkdirSync(demo, { recursive: true });
-  cpSync(join(repoRoot, 'test/fixtures/workspaces/seed'), workspace, { recursive: true });
-  say(`created ${workspace} from test/fixtures/workspaces/seed`);
+const workspaceDir = join(demo, 'workspace');
+const HOW_TO_START_DOCKER = `To deploy with Docker, start the engine (\`sudo systemctl start docker\`, or \`sudo dockerd &\`
+  where there is no systemd), install docker-compose, then run \`npm start -- --force\`.`;
+const wantedMode = option('--mode');
+const problem = wantedMode === 'process' ? undefined : await dockerProblem();
+if (problem) say(`${problem}.\n  ${HOW_TO_START_DOCKER}\n  Going on with a plain-process deployment of the service.`);
+let prepared;
+try {
+  prepared = await prepareDemo({ dir: workspaceDir, mode: wantedMode, force: args.includes('--force'), log: (msg) => say(msg) });
+} catch (error) {
+  if (!problem || !/Docker/.test(error.message)) throw error;
+  // The demo was made for Docker, and Docker is gone: a fresh one as processes.
+  say(`${error.message}\n  Preparing a fresh demo as plain processes instead.`);
+  prepared = await prepareDemo({ dir: workspaceDir, mode: 'process', force: true, log: (msg) => say(msg) });
 }
+const workspace = prepared.workspace;
+const { ports } = prepared.settings;
+say(`staging http://127.0.0.1:${ports.staging}/health, production http://127.0.0.1:${ports.production}/health (${prepared.settings.mode})`);
 
-const code = process.argv.includes('--code-server') ? undefined : findOnPath('code');
+const code = args.includes('--code-server') ? undefined : findOnPath('code');
 if (code) {
   say(`opening VS Code (${code}) with the extension under development`);
   const child = spawn(code, [`--extensionDevelopmentPath=${repoRoot}`, workspace], { stdio: 'inherit' });
@@ -59,7 +80,8 @@ if (code) {
   console.log(`
   Deploy Pilot Extension Development Host (code-server) is running.
 
-  Open this URL in a browser on this machine:
+  Open this URL in a browser on this machine (the Deploy Pilot view is in the activity bar;
+  Help › Welcome › Walkthroughs has "Deploy Pilot: Get Started"):
 
     ${url}
 
