@@ -165,9 +165,8 @@ function deployBlock(s, env) {
   }
   const file = composeFileOf(env);
   const project = projectOf(s, env);
-  return `# Make ${RELEASE_TAG} the desired version of ${env}, then replace the running containers
-export DOCKER_TAG=${RELEASE_TAG}
-echo "DOCKER_TAG=$DOCKER_TAG" > deploy/${env}/.env
+  return `# Deploy ${RELEASE_TAG} to ${env}: make it the desired version (.env), then replace the containers
+echo "DOCKER_TAG=${RELEASE_TAG}" > deploy/${env}/.env
 docker-compose -p ${project} -f ${file} down
 docker-compose -p ${project} -f ${file} up -d`;
 }
@@ -183,7 +182,7 @@ PREVIOUS_TAG=$(git tag -l 'v*' | sort -V | tail -2 | head -1)
 ./deploy/serve.sh production $PREVIOUS_TAG
 
 # 3. Verify rollback
-curl -fsS $PRODUCTION_URL/health`;
+curl -fsS --retry 10 --retry-connrefused --retry-delay 1 $PRODUCTION_URL/health`;
   }
   const file = composeFileOf('production');
   const project = projectOf(s, 'production');
@@ -195,7 +194,7 @@ docker-compose -p ${project} -f ${file} down
 DOCKER_TAG=$PREVIOUS_TAG docker-compose -p ${project} -f ${file} up -d
 
 # 4. Verify rollback
-curl -fsS $PRODUCTION_URL/health`;
+curl -fsS --retry 10 --retry-connrefused --retry-delay 1 $PRODUCTION_URL/health`;
 }
 
 function environmentConfig(s, env) {
@@ -404,7 +403,7 @@ ${deployBlock(s, 'staging')}
 
 \`\`\`bash
 # Smoke test staging
-curl -fsS $STAGING_URL/health
+curl -fsS --retry 10 --retry-connrefused --retry-delay 1 $STAGING_URL/health
 \`\`\`
 
 Watch staging on the dashboard (**Deploy Pilot: Open Dashboard**): memory
@@ -416,7 +415,7 @@ ${deployBlock(s, 'production')}
 
 \`\`\`bash
 # Verify production
-curl -fsS $PRODUCTION_URL/health
+curl -fsS --retry 10 --retry-connrefused --retry-delay 1 $PRODUCTION_URL/health
 \`\`\`
 
 ### OPTION B: Direct Production Deployment
@@ -425,7 +424,7 @@ curl -fsS $PRODUCTION_URL/health
 
 \`\`\`bash
 ${deployBlock(s, 'production')}
-curl -fsS $PRODUCTION_URL/health
+curl -fsS --retry 10 --retry-connrefused --retry-delay 1 $PRODUCTION_URL/health
 \`\`\`
 
 ---
@@ -436,7 +435,7 @@ curl -fsS $PRODUCTION_URL/health
 
 \`\`\`bash
 # 1. Health check
-curl -fsS $PRODUCTION_URL/health
+curl -fsS --retry 10 --retry-connrefused --retry-delay 1 $PRODUCTION_URL/health
 
 # 2. Check metrics collection
 curl -fsS $PRODUCTION_URL/metrics | head -20

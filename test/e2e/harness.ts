@@ -22,6 +22,8 @@ export const E2E_RESULTS = path.join(REPO_ROOT, 'test-results', 'e2e');
 export interface DevHostOptions {
   /** A folder name under test/fixtures/workspaces, or an absolute path. Default 'seed'. */
   workspaceFixture?: string;
+  /** Open this folder itself (not a copy; stop() leaves it): for a workspace the test prepared. */
+  workspaceDir?: string;
   /** User settings merged over the defaults of scripts/code-server.mjs. */
   settings?: Record<string, unknown>;
   /** Extension under development; default env DEPLOY_PILOT_EXTENSION_PATH or the repo root. */
@@ -37,7 +39,7 @@ export interface DevHostOptions {
 
 export interface DevHost {
   page: Page;
-  /** The temp copy of the fixture (tests may change it; removed by stop()). */
+  /** The temp copy of the fixture (tests may change it; removed by stop()), or `workspaceDir`. */
   workspace: string;
   port: number;
   /** The URL the browser opened (a dev host URL carries an extensionDevelopmentPath payload). */
@@ -68,13 +70,13 @@ let hostCount = 0;
  */
 export async function openDevHost(options: DevHostOptions = {}): Promise<DevHost> {
   const cs = await codeServerApi();
-  const source = fixtureFolder(options.workspaceFixture ?? 'seed');
-  if (!fs.existsSync(source)) throw new Error(`workspace fixture ${source} not found`);
+  const source = options.workspaceDir ?? fixtureFolder(options.workspaceFixture ?? 'seed');
+  if (!fs.existsSync(source)) throw new Error(`workspace ${source} not found`);
   const extensionPath = path.resolve(options.extensionPath ?? (process.env.DEPLOY_PILOT_EXTENSION_PATH || REPO_ROOT));
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-pilot-e2e-'));
-  const workspace = path.join(temp, 'workspace');
-  fs.cpSync(source, workspace, { recursive: true });
+  const workspace = options.workspaceDir ?? path.join(temp, 'workspace');
+  if (!options.workspaceDir) fs.cpSync(source, workspace, { recursive: true });
   hostCount += 1;
   const logFile = path.join(E2E_RESULTS, 'logs', `code-server-${process.pid}-${hostCount}.log`);
 
