@@ -311,12 +311,18 @@ describe('e2e: the demo, end to end (npm start\'s workspace: release, deploy, mo
     await until('production to answer v1.0.0', async () => (await health(settings.ports.production))?.version === 'v1.0.0', 60_000);
 
     await reveal(sidebar, 'Sign-Off Checklist', 'All tests passing');
-    for (const item of ['All tests passing', 'Code review approved', 'Monitoring configured', 'Rollback plan ready', 'On-call team available']) {
+    const items = ['All tests passing', 'Code review approved', 'Monitoring configured', 'Rollback plan ready', 'On-call team available'];
+    const ticked = async (item: string): Promise<boolean> => {
       const box = row(sidebar, item).locator('.custom-view-tree-node-item-checkbox');
-      await box.click();
-      await until(`"${item}" to be ticked`, async () => (await box.getAttribute('aria-checked')) === 'true' || (await box.locator('.codicon-check').count()) > 0, 10_000);
+      return (await box.getAttribute('aria-checked')) === 'true' || (await box.locator('.codicon-check').count()) > 0;
+    };
+    for (const item of items) {
+      await row(sidebar, item).locator('.custom-view-tree-node-item-checkbox').click();
+      await until(`"${item}" to be ticked`, () => ticked(item), 10_000);
     }
-    await page.waitForTimeout(500);
+    // The ticks hold after the view refreshes (monitoring refreshes it every evaluation).
+    await page.waitForTimeout(3000);
+    for (const item of items) assert.ok(await ticked(item), `"${item}" lost its tick`);
     await shot('09-production-signed-off');
   });
 

@@ -187,7 +187,16 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const focusedLabel = await widget.locator('.monaco-list-row.focused .label-name').first().innerText().catch(() => '');
   if (exact.test(focusedLabel)) await input.press('Enter');
   else await row.click();
-  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  // The palette closes, or the command's own quick input takes the widget over at once (an input
+  // box, a pick): either way the palette is done when its input no longer holds the `>` query.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (!(await widget.isVisible())) return;
+    const value = await input.inputValue({ timeout: 1000 }).catch(() => '');
+    if (!value.startsWith('>')) return;
+    if (Date.now() > deadline) throw new Error(`the command palette stayed open after choosing "${title}"`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /**

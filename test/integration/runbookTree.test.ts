@@ -257,7 +257,8 @@ describe('Runbook tree in a real extension host', () => {
     }
   });
   it('lets a command issued right after activation wait for the runbook instead of reporting none loaded', async () => {
-    const values = new Map<string, unknown>();
+    // The seed is the remembered choice (other tests leave more runbook candidates in the workspace).
+    const values = new Map<string, unknown>([['deployPilot.selectedRunbook', seedUri.toString()]]);
     const memento: vscode.Memento = {
       keys: () => [...values.keys()],
       get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),

@@ -109,6 +109,19 @@ function listed(items: readonly string[]): string {
  * target, the error says what was searched: `No previous release before v1.0.0: searched tags matching v*
  * (found only v1.0.0) and 3 run records (deployed only v1.0.0); no local images given`.
  */
+/**
+ * The release the environment's containers run, when they all run one image tag that is a release
+ * (`app:v1.0.0` → `v1.0.0`); undefined for none, a mix, or a tag like `latest`. It is the truest
+ * "from" of a rollback: a deploy ahead of the tags (built before tagging) or behind them (tagged
+ * but never deployed) would otherwise make the newest tag look like what runs.
+ */
+export function runningRelease(images: readonly string[]): string | undefined {
+  const tags = [...new Set(images.map((image) => imageTagOf(image)))];
+  const [tag] = tags;
+  if (tags.length !== 1 || tag === undefined) return undefined;
+  return parseReleaseTag(tag) ? tag : undefined;
+}
+
 export function rollbackTarget(input: RollbackTargetInput): RollbackTarget {
   const pattern = input.tagPattern ?? 'v*';
   const { releases } = orderReleaseTags(input.tags ?? [], pattern);

@@ -11,6 +11,7 @@ export { aggregateStatus, checklistState, commandStatus, stepStatus } from './ru
 export type { StepStatus } from './runStatus';
 export { commandsOfSection, optionsOf, sectionIdOfCommand } from './stepCommands';
 export type { CommandInSection, OptionChooser } from './stepCommands';
+export { environmentOf } from './environmentOf';
 export { OptionRequiredError, planCommand, planStep, runModeOf } from './stepPlan';
 export type { OptionChoice, PlanOptions, PlannedCommand, RunMode, StepPlan } from './stepPlan';
 export { nextAction, STOP_CHOICES } from './nextAction';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeConfig } from '../../core/config/normalize';
 import type { EnvironmentConfig } from '../../core/config';
 import type { RollbackPlan, RollbackResult } from '../../core/rollback';
-import { alreadyRolledBack, formatRollbackResult, ROLLBACK_COMMAND_PREFIX, rollbackPlan, rollbackTarget } from '../../core/rollback';
+import { alreadyRolledBack, formatRollbackResult, ROLLBACK_COMMAND_PREFIX, rollbackPlan, rollbackTarget, runningRelease } from '../../core/rollback';
 import { blockCommands } from '../../core/runbook/commands';
 import type { CodeBlockNode } from '../../core/runbook/model';
 import type { RunEventInput, RunRecord } from '../../core/run';
@@ -90,11 +90,19 @@ export class RollbackCommand {
     try {
       const tags = await new ReleaseGit(folder.uri.fsPath).listTags().catch(() => [] as string[]);
       const records: RunRecord[] = this.session.current ? [this.session.current] : [];
-      const target = rollbackTarget({ tags, tagPattern: runbook.config.tagPattern, runRecords: records, environment: environmentName });
+      const containers = await this.monitoring.runningContainers(environment).catch(() => undefined);
+      const targetInput = { tags, tagPattern: runbook.config.tagPattern, runRecords: records, environment: environmentName };
+      const byTags = rollbackTarget(targetInput);
+      const noopFor = (to: string): string | undefined =>
+        alreadyRolledBack({ environment: environmentName, to, ...(this.session.current ? { record: this.session.current } : {}), ...(containers ? { containers } : {}) });
+      // Already on the target the tags and records point at (rolled back before): nothing to do.
+      // Otherwise the containers' own release is the "from": the previous release is older than what runs.
+      const running = runningRelease((containers ?? []).map((c) => c.image));
+      const alreadyThere = byTags.ok ? noopFor(byTags.to) : undefined;
+      const target = !alreadyThere && running !== undefined && !(byTags.ok && byTags.from === running) ? rollbackTarget({ ...targetInput, current: running }) : byTags;
       const plan = rollbackPlan(runbook, environment, target);
       if (!plan.ok) throw new Error(plan.error);
-      const containers = await this.monitoring.runningContainers(environment).catch(() => undefined);
-      const noop = alreadyRolledBack({ environment: environmentName, to: plan.to, ...(this.session.current ? { record: this.session.current } : {}), ...(containers ? { containers } : {}) });
+      const noop = alreadyThere ?? noopFor(plan.to);
       if (noop) {
         this.log?.info(noop);
         this.ui.info(noop);
@@ -120,7 +128,7 @@ export class RollbackCommand {
       const id = `${ROLLBACK_COMMAND_PREFIX}${environmentName}#code1`;
       const block: CodeBlockNode = { kind: 'code', id, lang: 'bash', text, displayText: text, firstCommand: plan.commands[0]?.text ?? '', fence: 'backtick', role: 'commands', commands: blockCommands(id, text, 'bash', 0), line: 0, endLine: plan.commands.length + 2 };
       // The modal (or the countdown) showed every command: the runner does not ask again.
-      const record = await this.runner.runCommands(block, { confirmed: true });
+      const record = await this.runner.runCommands(block, { confirmed: true, environment: environmentName });
       const ran = (record?.commands ?? []).filter((c) => c.commandId.startsWith(id));
       const failedAt = ran.findIndex((c) => c.status !== 'succeeded');
       if (!record || failedAt >= 0 || ran.length < plan.commands.length + exports.length) {

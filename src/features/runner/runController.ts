@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RunbookConfig } from '../../core/config';
 import type { PlannedCommand, RunRecord, StepPlan, VariableSources } from '../../core/run';
-import { OptionRequiredError, commandStatus, formatDryRun, nextAction, planCommand, planStep, renderCommand, resolveVariables, secretNamesOf, valuesOf } from '../../core/run';
+import { OptionRequiredError, commandStatus, environmentOf, formatDryRun, nextAction, planCommand, planStep, renderCommand, resolveVariables, secretNamesOf, valuesOf } from '../../core/run';
 import type { CodeBlockNode, RunbookCommand, SectionNode } from '../../core/runbook';
 import type { RunbookService } from '../runbook/runbookService';
 import type { RunSession } from './runSession';
@@ -17,6 +17,8 @@ export interface RunControllerOptions {
   readonly dryRun?: boolean;
   /** The destructive commands were already confirmed (the rollback modal listed them, or its countdown ran out). */
   readonly confirmed?: boolean;
+  /** The environment whose terminal and `cwd` the commands use; default: the one the step mentions (environmentOf), else the default one. */
+  readonly environment?: string;
 }
 
 /** Where a secret variable's value lives in SecretStorage (monitoring's header secrets use the same). */
@@ -51,6 +53,8 @@ export const vscodeRunnerUi: RunnerUi = {
  */
 export class RunController {
   private busy = false;
+  /** The environment of the commands running now (or last): Stop sends Ctrl+C to its terminal. */
+  private activeEnvironment: string | undefined;
   /** How the operator is asked: VS Code dialogs, or a test's answers. */
   ui: RunnerUi = vscodeRunnerUi;
 
@@ -236,7 +240,9 @@ export class RunController {
         return false;
       }
     }
-    const terminal = this.executor.terminalFor({ environment: this.environment(), cwd: this.cwdFor(cwd), env: rendered.env });
+    const environment = options.environment ?? this.environmentFor(plan, state.runbook.config);
+    this.activeEnvironment = environment;
+    const terminal = this.executor.terminalFor({ environment, cwd: this.cwdFor(cwd, environment), env: rendered.env });
     this.session.dispatch({ type: 'commandStarted', ...info(planned, rendered.display), awaited: wait });
     const outcome = await this.executor.execute(terminal, rendered.text, wait);
     switch (outcome.kind) {
@@ -256,10 +262,15 @@ export class RunController {
     return true;
   }
 
+  /** The environment a plan's commands are for: the one its label or commands name, else the default. */
+  private environmentFor(plan: StepPlan, config: RunbookConfig): string {
+    return environmentOf([plan.label, ...plan.commands.map((p) => p.command.text)], Object.keys(config.environments), this.environment());
+  }
+
   /** The environment's `cwd` from the runbook configuration (relative to the workspace), else the workspace. */
-  private cwdFor(workspace: vscode.Uri): vscode.Uri {
+  private cwdFor(workspace: vscode.Uri, environment: string): vscode.Uri {
     const state = this.service.state;
-    const configured = state.kind === 'ok' ? state.runbook.config.environments[this.environment()]?.cwd : undefined;
+    const configured = state.kind === 'ok' ? state.runbook.config.environments[environment]?.cwd : undefined;
     if (!configured) return workspace;
     return configured.startsWith('/') ? vscode.Uri.file(configured) : vscode.Uri.joinPath(workspace, configured);
   }
@@ -290,7 +301,7 @@ export class RunController {
 
   /** Ctrl+C to the environment's terminal. */
   stop(): void {
-    const terminal = this.executor.existing(this.environment());
+    const terminal = this.executor.existing(this.activeEnvironment ?? this.environment());
     if (terminal) this.executor.interrupt(terminal);
   }
 }

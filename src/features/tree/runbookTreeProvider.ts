@@ -81,8 +81,20 @@ export class RunbookTreeProvider implements vscode.TreeDataProvider<RunbookTreeE
 
   /** Shows monitoring's verdicts next to measurable checklist items ("auto-verified at 14:03 from 3,600 samples"). */
   showVerifications(verifications: ReadonlyMap<string, TaskVerification>): void {
+    const previous = this.verifications;
     this.verifications = verifications;
-    this._onDidChangeTreeData.fire(undefined);
+    const same = (a: TaskVerification | undefined, b: TaskVerification | undefined): boolean => a?.state === b?.state && a?.text === b?.text;
+    const changed = new Set([...previous.keys(), ...verifications.keys()].filter((id) => !same(previous.get(id), verifications.get(id))));
+    if (changed.size === 0) return;
+    // Only the items whose verdict changed: a whole-tree refresh on every evaluation would race
+    // with the operator's checkbox clicks (VS Code drops a click on an item being re-rendered).
+    const state = this.service.state;
+    const tasks = state.kind === 'ok' ? [...walk(state.runbook.children)].filter((n): n is TaskNode => n.kind === 'task' && changed.has(n.id)) : [];
+    if (tasks.length !== changed.size) {
+      this._onDidChangeTreeData.fire(undefined);
+      return;
+    }
+    for (const task of tasks) this._onDidChangeTreeData.fire(task);
   }
 
   /** Shows the statuses of `record` (or none). */

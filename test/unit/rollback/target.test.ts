@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { deployHistory, rollbackTarget } from '../../../src/core/rollback';
+import { deployHistory, rollbackTarget, runningRelease } from '../../../src/core/rollback';
 import { record } from './helpers';
 
 describe('rollbackTarget', () => {
@@ -78,5 +78,31 @@ describe('rollbackTarget', () => {
     const result = rollbackTarget({ tags: ['release-1'], tagPattern: 'v*' });
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.error, /^No previous release: the version running now is unknown; searched tags matching v\* \(found none\) and no run records/);
+  });
+});
+
+describe('runningRelease: the release the containers run', () => {
+  it('is the one release tag all containers run', () => {
+    assert.equal(runningRelease(['app:v1.0.0']), 'v1.0.0');
+    assert.equal(runningRelease(['registry.local:5000/app:v1.2.3', 'registry.local:5000/worker:v1.2.3']), 'v1.2.3');
+  });
+
+  it('is undefined for no container, a mix of tags, a digest or a tag that is no release', () => {
+    assert.equal(runningRelease([]), undefined);
+    assert.equal(runningRelease(['app:v1.0.0', 'app:v0.9.0']), undefined);
+    assert.equal(runningRelease(['app@sha256:' + 'a'.repeat(64)]), undefined);
+    assert.equal(runningRelease(['app:latest']), undefined);
+    assert.equal(runningRelease(['app']), undefined);
+  });
+
+  it('as the current version, makes the previous release the newest tag older than what runs', () => {
+    // v1.0.0 was built and deployed before it was tagged: the newest tag is the previous release.
+    const ahead = rollbackTarget({ tags: ['v0.8.0', 'v0.9.0'], current: runningRelease(['app:v1.0.0']) });
+    assert.ok(ahead.ok);
+    assert.deepEqual([ahead.from, ahead.to], ['v1.0.0', 'v0.9.0']);
+    // v1.0.0 is tagged but production still runs v0.9.0: the previous release is v0.8.0, not v0.9.0.
+    const behind = rollbackTarget({ tags: ['v0.8.0', 'v0.9.0', 'v1.0.0'], current: runningRelease(['app:v0.9.0']) });
+    assert.ok(behind.ok);
+    assert.deepEqual([behind.from, behind.to], ['v0.9.0', 'v0.8.0']);
   });
 });
