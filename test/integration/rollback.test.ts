@@ -103,4 +103,27 @@ describe('Roll Back… in a real extension host (previous tag from git, runbook 
       git(root, 'tag', 'v1.0.0', 'HEAD');
     }
   });
+  it('lets the operator pick another version than the previous release', async () => {
+    git(root, 'tag', 'v1.2.0', 'HEAD');
+    const offered: string[][] = [];
+    const ui = api.rollback.ui;
+    api.rollback.ui = {
+      ...ui,
+      pickTarget: (_environment, from, candidates) => {
+        offered.push([from, ...candidates.map((c) => c.tag)]);
+        return Promise.resolve('v1.0.0');
+      },
+    };
+    try {
+      api.session.reset();
+      const result = await api.rollback.run('staging');
+      assert.deepEqual(offered, [['v1.2.0', 'v1.1.0', 'v1.0.0']], 'the previous release first, then older ones');
+      assert.equal(plans.at(-1)?.to, 'v1.0.0');
+      assert.equal(result?.outcome, 'healthy', JSON.stringify(result));
+      assert.equal(readFileSync(path.join(root, 'deployed-version.txt'), 'utf8').trim(), 'v1.0.0');
+    } finally {
+      api.rollback.ui = ui;
+      git(root, 'tag', '-d', 'v1.2.0');
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /** Rollback core: target, plan, verification, automatic rollback, result texts. No VS Code here. */
 export { deployedTags, imageNameOf, imageTagOf, TAG_VARIABLES } from './imageTags';
-export { deployHistory, rollbackTarget, runningRelease } from './target';
+export { chooseTarget, deployHistory, rollbackTarget, runningRelease } from './target';
 export type { RollbackCandidate, RollbackTarget, RollbackTargetInput, RollbackTargetSource } from './target';
 export { rollbackPlan, rollbackSections, ROLLBACK_VARIABLES } from './plan';
 export type { DesiredVersionReset, PlannedCommand, RollbackPlan } from './plan';

@@ -43,6 +43,13 @@ export type RollbackTarget =
     }
   | { readonly ok: false; readonly error: string };
 
+/** The target with `tag` (one of its candidates) as the version to roll back to; unchanged for an unknown tag. */
+export function chooseTarget(target: RollbackTarget, tag: string): RollbackTarget {
+  if (!target.ok) return target;
+  const candidate = target.candidates.find((c) => c.tag === tag);
+  return candidate ? { ...target, to: candidate.tag, source: candidate.source } : target;
+}
+
 /** Tags deployed by succeeded commands, most recent first, each once. */
 export function deployHistory(records: readonly RunRecord[], environment?: string): string[] {
   const relevant = records

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { normalizeConfig } from '../../core/config/normalize';
 import type { EnvironmentConfig } from '../../core/config';
-import type { RollbackPlan, RollbackResult } from '../../core/rollback';
-import { alreadyRolledBack, formatRollbackResult, ROLLBACK_COMMAND_PREFIX, rollbackPlan, rollbackTarget, runningRelease } from '../../core/rollback';
+import type { RollbackCandidate, RollbackPlan, RollbackResult } from '../../core/rollback';
+import { alreadyRolledBack, chooseTarget, formatRollbackResult, ROLLBACK_COMMAND_PREFIX, rollbackPlan, rollbackTarget, runningRelease } from '../../core/rollback';
 import { blockCommands } from '../../core/runbook/commands';
 import type { CodeBlockNode } from '../../core/runbook/model';
 import type { RunEventInput, RunRecord } from '../../core/run';
@@ -17,6 +17,8 @@ import { verifyRollback } from './rollbackVerifier';
 
 export interface RollbackUi {
   pickEnvironment(names: readonly string[]): Promise<string | undefined>;
+  /** Another version to roll back to, when there is more than one (the suggested one first); undefined to cancel. */
+  pickTarget?(environment: string, from: string, candidates: readonly RollbackCandidate[]): Promise<string | undefined>;
   /** The modal: from → to and the exact commands. True to go ahead. */
   confirm(plan: Extract<RollbackPlan, { ok: true }>): Promise<boolean>;
   show(result: RollbackResult): void;
@@ -28,6 +30,12 @@ const vscodeRollbackUi: RollbackUi = {
   async pickEnvironment(names) {
     if (names.length <= 1) return names[0];
     return vscode.window.showQuickPick([...names], { title: 'Deploy Pilot: Roll Back…', placeHolder: 'Environment to roll back' });
+  },
+  async pickTarget(environment, from, candidates) {
+    const source: Record<RollbackCandidate['source'], string> = { tags: 'release tag', runRecords: 'deployed before (run records)', localImages: 'local image' };
+    const items = candidates.map((c, i) => ({ label: c.tag, description: `${i === 0 ? 'suggested: the previous release · ' : ''}${source[c.source]}` }));
+    const pick = await vscode.window.showQuickPick(items, { title: `Deploy Pilot: roll ${environment} back from ${from} to…`, placeHolder: 'The previous release is first' });
+    return pick?.label;
   },
   async confirm(plan) {
     const lines = plan.commands.map((c, i) => `${i + 1}. ${c.text}${Object.keys(c.bound).length > 0 ? `   (${Object.entries(c.bound).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}`);
@@ -99,7 +107,13 @@ export class RollbackCommand {
       // Otherwise the containers' own release is the "from": the previous release is older than what runs.
       const running = runningRelease((containers ?? []).map((c) => c.image));
       const alreadyThere = byTags.ok ? noopFor(byTags.to) : undefined;
-      const target = !alreadyThere && running !== undefined && !(byTags.ok && byTags.from === running) ? rollbackTarget({ ...targetInput, current: running }) : byTags;
+      let target = !alreadyThere && running !== undefined && !(byTags.ok && byTags.from === running) ? rollbackTarget({ ...targetInput, current: running }) : byTags;
+      // The operator may pick another version (an automatic rollback takes the previous release).
+      if (!alreadyThere && !options.automatic && target.ok && target.candidates.length > 1 && this.ui.pickTarget) {
+        const picked = await this.ui.pickTarget(environmentName, target.from, target.candidates);
+        if (picked === undefined) return undefined;
+        target = chooseTarget(target, picked);
+      }
       const plan = rollbackPlan(runbook, environment, target);
       if (!plan.ok) throw new Error(plan.error);
       const noop = alreadyThere ?? noopFor(plan.to);

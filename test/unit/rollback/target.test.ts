@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { deployHistory, rollbackTarget, runningRelease } from '../../../src/core/rollback';
+import { chooseTarget, deployHistory, rollbackTarget, runningRelease } from '../../../src/core/rollback';
 import { record } from './helpers';
 
 describe('rollbackTarget', () => {
@@ -104,5 +104,23 @@ describe('runningRelease: the release the containers run', () => {
     const behind = rollbackTarget({ tags: ['v0.8.0', 'v0.9.0', 'v1.0.0'], current: runningRelease(['app:v0.9.0']) });
     assert.ok(behind.ok);
     assert.deepEqual([behind.from, behind.to], ['v0.9.0', 'v0.8.0']);
+  });
+});
+
+describe('chooseTarget: the operator picks another version', () => {
+  it('rolls back to the picked candidate, with its source', () => {
+    const target = rollbackTarget({ tags: ['v0.8.0', 'v0.9.0', 'v1.0.0'] });
+    assert.ok(target.ok);
+    assert.deepEqual(target.candidates.map((c) => c.tag), ['v0.9.0', 'v0.8.0']);
+    const picked = chooseTarget(target, 'v0.8.0');
+    assert.ok(picked.ok);
+    assert.deepEqual([picked.from, picked.to, picked.source], ['v1.0.0', 'v0.8.0', 'tags']);
+  });
+
+  it('keeps the target for a version that is no candidate, and a failed target as it is', () => {
+    const target = rollbackTarget({ tags: ['v0.9.0', 'v1.0.0'] });
+    assert.deepEqual(chooseTarget(target, 'v2.0.0'), target);
+    const none = rollbackTarget({ tags: [] });
+    assert.deepEqual(chooseTarget(none, 'v1.0.0'), none);
   });
 });
