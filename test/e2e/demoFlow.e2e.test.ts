@@ -184,8 +184,11 @@ describe('e2e: the demo, end to end (npm start\'s workspace: release, deploy, mo
     const problem = await generator.dockerProblem();
     // Without a Docker engine the demo deploys plain processes: the same flow, checked by health.
     if (problem) console.log(`      (${problem}: the flow runs in process mode)`);
+    // DEPLOY_PILOT_DEMO_MODE=process runs the flow with plain processes even where Docker answers.
+    const forced = process.env.DEPLOY_PILOT_DEMO_MODE;
     ({ settings } = await generator.prepareDemo({
       dir,
+      ...(forced === 'process' || forced === 'docker' ? { mode: forced } : {}),
       ports: { staging: await freePort(), production: await freePort() },
       image: `dp-e2e-demo-${RUN}`,
       project: `dpe2e${RUN}`,

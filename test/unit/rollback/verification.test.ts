@@ -39,16 +39,17 @@ describe('rollback verification', () => {
     assert.equal(wrongImage.outcome, 'verifying');
   });
 
-  it('is unhealthy at the timeout, saying what was missing', () => {
+  it('is unhealthy at the timeout (5 min by default), saying what was missing', () => {
     const end = run(startVerification({ target: 'v1', startedAt: T0 }), [
       { type: 'containers', at: T0, containers: [{ name: 'web', image: 'app:v2' }, { name: 'worker', image: 'app:v1' }] },
       { type: 'alerts', at: T0, firing: ['HighErrorRate'] },
       { type: 'probe', at: T0 + 1000, ok: true },
       { type: 'probe', at: T0 + 2000, ok: true },
-      { type: 'tick', at: T0 + 120_001 },
+      { type: 'tick', at: T0 + 299_999 },
+      { type: 'tick', at: T0 + 300_001 },
     ]);
     assert.equal(end.outcome, 'unhealthy');
-    assert.equal(end.endedAt, T0 + 120_000);
+    assert.equal(end.endedAt, T0 + 300_000);
     assert.deepEqual(end.missing, ['2 of 3 healthy probes', 'HighErrorRate still firing', 'web runs app:v2 not app:v1']);
   });
 
@@ -62,9 +63,9 @@ describe('rollback verification', () => {
 
   it('requires container state when containers are checked', () => {
     const probes: VerificationInput[] = [1, 2, 3].map((s) => ({ type: 'probe', at: T0 + s, ok: true }));
-    const unseen = run(startVerification({ target: 'v1', startedAt: T0 }), [...probes, { type: 'tick', at: T0 + 200_000 }]);
+    const unseen = run(startVerification({ target: 'v1', startedAt: T0 }), [...probes, { type: 'tick', at: T0 + 300_001 }]);
     assert.deepEqual(unseen.missing, ['no container state seen']);
-    const none = run(startVerification({ target: 'app:v1', startedAt: T0 }), [{ type: 'containers', at: T0, containers: [] }, ...probes, { type: 'tick', at: T0 + 200_000 }]);
+    const none = run(startVerification({ target: 'app:v1', startedAt: T0 }), [{ type: 'containers', at: T0, containers: [] }, ...probes, { type: 'tick', at: T0 + 300_001 }]);
     assert.deepEqual(none.missing, ['no container running']);
   });
 });
