@@ -256,14 +256,15 @@ export async function prepareDemo(options = {}) {
   const demoDir = dirname(workspace);
   const origin = join(demoDir, 'origin.git');
   mkdirSync(demoDir, { recursive: true });
-  const marker = options.force ? undefined : readMarker(demoDir);
-  const reusable = marker?.version === MARKER_VERSION && existsSync(join(workspace, '.git')) && existsSync(origin) && (!options.mode || options.mode === marker.settings.mode);
+  const marker = readMarker(demoDir);
+  const reusable = !options.force && marker?.version === MARKER_VERSION && existsSync(join(workspace, '.git')) && existsSync(origin) && (!options.mode || options.mode === marker.settings.mode);
 
   let settings;
   if (reusable) {
     settings = marker.settings;
     log(`reusing ${workspace} (${settings.mode} mode; --force starts over)`);
   } else {
+    // Starting over: the old demo's services go first (they hold the ports).
     if (marker) await stopDemo({ dir: workspace, log }).catch(() => undefined);
     let mode = options.mode;
     if (!mode) {

@@ -120,6 +120,18 @@ A small web service released with Deploy Pilot's demo: \`GET /health\`, \`GET /m
 - production: http://127.0.0.1:${s.ports.production}
 
 The release procedure is [DEPLOYMENT_GUIDE.md](DEPLOYMENT_GUIDE.md).
+
+## Start here (Deploy Pilot demo)
+
+1. Open the **Deploy Pilot** view in the activity bar: the guide as a tree of
+   steps, commands and checklists, with ▶ on each.
+2. Or follow the walkthrough: *Help › Welcome › Walkthroughs › Deploy Pilot: Get
+   Started* (or *Welcome: Open Walkthrough…* in the command palette).
+3. Release v1.0.0: *Deploy Pilot: Run Preflight*, *Squash Merge Feature Branch*,
+   *Insert CHANGELOG Entry*, *Create Release Tag*, *Push Branch and Tag*; then
+   **DEPLOYMENT OPTIONS › OPTION A** block by block, *Start Monitoring* and
+   *Open Dashboard*; finally **Demo: Simulate a Bad Release** and watch the
+   automatic rollback bring v0.9.0 back.
 `;
 }
 

@@ -4,7 +4,7 @@
 // answers, idempotently. The process mode runs here; the Docker mode runs in the e2e flow test.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -194,5 +194,13 @@ describe('demo workspace: the generator (process mode, real git and real process
     assert.equal(await health(ports.staging), undefined);
     await generator.prepareDemo({ dir, mode: 'process', ports, log: () => undefined });
     assert.deepEqual(await health(ports.staging), { status: 'ok', version: 'v0.9.0' });
+  });
+  it('starts over with force: the old services are stopped first, so their ports are free again', async () => {
+    writeFileSync(path.join(dir, 'left-over.txt'), 'from the old demo\n');
+    assert.deepEqual(await health(ports.production), { status: 'ok', version: 'v0.9.0' }, 'running before');
+    await generator.prepareDemo({ dir, mode: 'process', ports, force: true, log: () => undefined });
+    assert.equal(existsSync(path.join(dir, 'left-over.txt')), false, 'a new workspace');
+    assert.equal(git(dir, 'status', '--porcelain'), '');
+    assert.deepEqual((await health(ports.production)) ?? (await health(ports.production)), { status: 'ok', version: 'v0.9.0' });
   });
 });
