@@ -109,14 +109,6 @@ function listed(items: readonly string[]): string {
 }
 
 /**
- * `from` (running now) and `to` (where to go back). Sources, in order of trust: the release tag
- * before `from` (semver), the image tag deployed before `from` per the run records (never a newer
- * version), then local
- * image tags (older by semver when both are versions, else in the caller's order). Without a
- * target, the error says what was searched: `No previous release before v1.0.0: searched tags matching v*
- * (found only v1.0.0) and 3 run records (deployed only v1.0.0); no local images given`.
- */
-/**
  * The release the environment's containers run, when they all run one image tag that is a release
  * (`app:v1.0.0` → `v1.0.0`); undefined for none, a mix, or a tag like `latest`. It is the truest
  * "from" of a rollback: a deploy ahead of the tags (built before tagging) or behind them (tagged
@@ -129,6 +121,14 @@ export function runningRelease(images: readonly string[]): string | undefined {
   return parseReleaseTag(tag) ? tag : undefined;
 }
 
+/**
+ * `from` (running now) and `to` (where to go back). Sources, in order of trust: the release tag
+ * before `from` (semver), the image tag deployed before `from` per the run records (never a newer
+ * version), then local
+ * image tags (older by semver when both are versions, else in the caller's order). Without a
+ * target, the error says what was searched: `No previous release before v1.0.0: searched tags matching v*
+ * (found only v1.0.0) and 3 run records (deployed only v1.0.0); no local images given`.
+ */
 export function rollbackTarget(input: RollbackTargetInput): RollbackTarget {
   const pattern = input.tagPattern ?? 'v*';
   const { releases } = orderReleaseTags(input.tags ?? [], pattern);

@@ -114,13 +114,13 @@ export class MonitoringService implements vscode.Disposable {
     return runtime.runningContainers(environment);
   }
 
-  /** The runbook's environments that have something to watch. */
   /** The monitorable environments once the runbook has been located (right after activation it may still be loading). */
   async settledMonitorableEnvironments(): Promise<string[]> {
     await this.runbooks.settled();
     return this.monitorableEnvironments();
   }
 
+  /** The runbook's environments that have something to watch. */
   monitorableEnvironments(): string[] {
     const state = this.runbooks.state;
     if (state.kind !== 'ok') return [];

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { sidecarPathFor } from '../../core/config';
 import { decodeRunbookBytes, parseRunbook } from '../../core/runbook';
+import { nextEvent } from '../platform/nextEvent';
 import { findRunbookCandidates } from './runbookLocator';
 import type { RunbookState } from './runbookState';
 
@@ -48,20 +49,9 @@ export class RunbookService implements vscode.Disposable {
    * The state once the first location has finished: a command run right after activation (the
    * palette activates the extension) waits for the runbook instead of reporting none loaded.
    */
-  settled(timeoutMs = 15_000): Promise<RunbookState> {
-    if (this._state.kind !== 'loading') return Promise.resolve(this._state);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        listener.dispose();
-        resolve(this._state);
-      }, timeoutMs);
-      const listener = this._onDidChangeState.event((state) => {
-        if (state.kind === 'loading') return;
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(state);
-      });
-    });
+  async settled(timeoutMs = 15_000): Promise<RunbookState> {
+    if (this._state.kind !== 'loading') return this._state;
+    return (await nextEvent(this._onDidChangeState.event, (state) => state.kind !== 'loading', timeoutMs)) ?? this._state;
   }
 
   /** The runbook file in use, if one is chosen (loaded or failed). */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { nextEvent } from '../platform/nextEvent';
 
 /** How a command sent to a terminal ended, as far as VS Code can tell. */
 export type ExecutionOutcome =
@@ -107,19 +108,8 @@ export class TerminalExecutor implements vscode.Disposable {
 
   private async shellIntegrationOf(terminal: vscode.Terminal): Promise<vscode.TerminalShellIntegration | undefined> {
     if (terminal.shellIntegration) return terminal.shellIntegration;
-    const timeoutMs = this.shellIntegrationTimeoutMs();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        listener.dispose();
-        resolve(terminal.shellIntegration);
-      }, timeoutMs);
-      const listener = vscode.window.onDidChangeTerminalShellIntegration((e) => {
-        if (e.terminal !== terminal) return;
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(e.shellIntegration);
-      });
-    });
+    const change = await nextEvent(vscode.window.onDidChangeTerminalShellIntegration, (e) => e.terminal === terminal, this.shellIntegrationTimeoutMs());
+    return change?.shellIntegration ?? terminal.shellIntegration;
   }
 
   dispose(): void {
