@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { TestService } from '../support/testService';
 import { startTestService } from '../support/testService';
-import { openDevHost, reloadWindow, runCommand, type DevHost } from './harness';
+import { openDevHost, reloadWindow, runCommand, until, type DevHost } from './harness';
 
 function runbook(port: number): string {
   return `---
@@ -48,14 +48,6 @@ ALERT_CONDITIONS=(
 /** The dashboard's document: code-server nests a webview's page in two iframes. */
 function dashboardFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 async function points(frame: FrameLocator, chart: string): Promise<number> {

@@ -13,58 +13,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { openDevHost, openViewContainer, quickInput, REPO_ROOT, runCommand, type DevHost } from './harness';
+import { openDevHost, openViewContainer, quickInput, runCommand, treeRow, until, type DevHost } from './harness';
+import type { DemoGenerator, DemoSettings } from '../support/demo';
+import { demoHealth, loadDemoModule } from '../support/demo';
 import { freePort } from '../support/docker/engine';
-
-type Mode = 'docker' | 'process';
-interface DemoSettings {
-  mode: Mode;
-  ports: { staging: number; production: number };
-  image: string;
-  project: string;
-}
-interface Generator {
-  prepareDemo(options: { dir: string; mode?: Mode; ports: { staging: number; production: number }; image: string; project: string; log?: (msg: string) => void }): Promise<{ settings: DemoSettings; workspace: string; origin: string }>;
-  stopDemo(options: { dir: string; log?: (msg: string) => void }): Promise<void>;
-  removeImages(settings: DemoSettings): Promise<void>;
-  dockerProblem(): Promise<string | undefined>;
-}
-
-/** ESM from this CommonJS test: tsc would turn a plain import() into require(), which cannot load ESM before Node 20.19. */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a real dynamic import, out of tsc's reach (see above)
-const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
 const RUN = `${process.pid}x${Date.now().toString(36)}`;
 const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 const docker = (...args: string[]): string => execFileSync('docker', args, { encoding: 'utf8' }).trim();
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await Promise.resolve().then(check).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
-
-async function health(port: number): Promise<{ status: string; version: string } | undefined> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
-    return response.ok ? ((await response.json()) as { status: string; version: string }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function row(sidebar: Locator, label: string): Locator {
-  return sidebar.locator('.monaco-list-row', { has: sidebar.page().locator('.label-name', { hasText: label }) }).first();
-}
 
 /** Collapses the tree, then expands `path` (section labels) down to the last one, and returns that row. */
 async function reveal(sidebar: Locator, ...labels: string[]): Promise<Locator> {
   await sidebar.locator('.action-label[aria-label="Collapse All"]').first().click();
   let target: Locator | undefined;
   for (const [i, label] of labels.entries()) {
-    target = row(sidebar, label);
+    target = treeRow(sidebar, label);
     await target.waitFor({ timeout: 20_000 });
     if (i === labels.length - 1) break;
     // Items carry a command (show source line), so only the twistie toggles them.
@@ -84,21 +47,27 @@ async function play(target: Locator): Promise<void> {
   await target.page().mouse.move(0, 0);
 }
 
-/** Waits for the row's status word (`succeeded`), failing fast on `failed`. */
+/** Waits for the row's status word: `succeeded`, or fails at once on `failed` / `outcome unknown`, with the terminal's text. */
 async function settled(sidebar: Locator, label: string, timeoutMs = 120_000): Promise<void> {
-  await until(
-    `"${label}" to succeed`,
-    async () => {
-      const description = await row(sidebar, label).locator('.label-description').innerText({ timeout: 2000 });
-      if (/failed|unknown/.test(description)) throw new Error(`"${label}" ended ${description}`);
-      return /succeeded/.test(description);
-    },
-    timeoutMs,
-  ).catch(async (error: unknown) => {
-    // A failure must not look like a timeout: the terminal says why.
-    const terminal = await sidebar.page().locator('.xterm-rows').first().innerText().catch(() => '');
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nterminal:\n${terminal.slice(-1500)}`);
-  });
+  let description = '';
+  let failure: string | undefined;
+  try {
+    await until(
+      `"${label}" to end`,
+      async () => {
+        description = await treeRow(sidebar, label).locator('.label-description').innerText({ timeout: 2000 });
+        return /succeeded|failed|unknown/.test(description);
+      },
+      timeoutMs,
+    );
+    if (!/succeeded/.test(description)) failure = `"${label}" ended ${description}`;
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  if (failure === undefined) return;
+  // A failure must not look like a timeout: the terminal says why.
+  const terminal = await sidebar.page().locator('.xterm-rows').first().innerText().catch(() => '');
+  throw new Error(`${failure}\nterminal:\n${terminal.slice(-1500)}`);
 }
 
 /** Answers the destructive-command modal with Run (after a screenshot, once). */
@@ -167,7 +136,7 @@ interface RecordedRollback {
 
 describe('e2e: the demo, end to end (npm start\'s workspace: release, deploy, monitor, roll back)', function () {
   this.timeout(240_000);
-  let generator: Generator;
+  let generator: DemoGenerator;
   let host: DevHost;
   let root: string;
   let dir: string;
@@ -178,7 +147,7 @@ describe('e2e: the demo, end to end (npm start\'s workspace: release, deploy, mo
 
   before(async function () {
     this.timeout(300_000);
-    generator = await importEsm<Generator>(path.join(REPO_ROOT, 'scripts', 'demo', 'prepare.mjs'));
+    generator = await loadDemoModule<DemoGenerator>('prepare.mjs');
     root = mkdtempSync(path.join(tmpdir(), 'dp-e2e-demo-'));
     dir = path.join(root, 'workspace');
     const problem = await generator.dockerProblem();
@@ -212,15 +181,15 @@ describe('e2e: the demo, end to end (npm start\'s workspace: release, deploy, mo
 
   it('01 shows the demo runbook in the Deploy Pilot view', async () => {
     sidebar = await openViewContainer(page, 'Deploy Pilot');
-    await row(sidebar, 'Step-by-Step Detailed Guide').waitFor({ timeout: 60_000 });
-    await row(sidebar, 'DEPLOYMENT OPTIONS (After Merge)').waitFor({ timeout: 10_000 });
-    assert.deepEqual(await health(settings.ports.production), { status: 'ok', version: 'v0.9.0' });
+    await treeRow(sidebar, 'Step-by-Step Detailed Guide').waitFor({ timeout: 60_000 });
+    await treeRow(sidebar, 'DEPLOYMENT OPTIONS (After Merge)').waitFor({ timeout: 10_000 });
+    assert.deepEqual(await demoHealth(settings.ports.production), { status: 'ok', version: 'v0.9.0' });
     await shot('01-runbook');
   });
 
   it('02 runs the release preflight: every check passes on the demo repository', async () => {
     await runCommand(page, 'Deploy Pilot: Run Preflight');
-    const group = row(sidebar, 'Preflight');
+    const group = treeRow(sidebar, 'Preflight');
     await group.waitFor({ timeout: 60_000 });
     await until('the preflight to pass', async () => /all passed/.test(await group.locator('.label-description').innerText()), 60_000);
     await shot('02-preflight');
@@ -281,13 +250,13 @@ describe('e2e: the demo, end to end (npm start\'s workspace: release, deploy, mo
     if (settings.mode === 'docker') assert.ok(docker('images', '-q', `${settings.image}:v1.0.0`), 'the v1.0.0 image exists');
 
     const deployLabel = settings.mode === 'docker' ? 'deploy/staging/.env' : './deploy/serve.sh staging v1.0.0';
-    await play(row(sidebar, deployLabel));
+    await play(treeRow(sidebar, deployLabel));
     if (settings.mode === 'docker') await confirmDestructive(page, () => shot('06-confirm-destructive'));
     await settled(sidebar, deployLabel);
-    await until('staging to answer v1.0.0', async () => (await health(settings.ports.staging))?.version === 'v1.0.0', 60_000);
+    await until('staging to answer v1.0.0', async () => (await demoHealth(settings.ports.staging))?.version === 'v1.0.0', 60_000);
     if (settings.mode === 'docker') assert.equal(containerOf(`${settings.project}-staging`)?.image, `${settings.image}:v1.0.0`);
 
-    await play(row(sidebar, '$STAGING_URL/health'));
+    await play(treeRow(sidebar, '$STAGING_URL/health'));
     await settled(sidebar, '$STAGING_URL/health');
     await shot('07-staging-deployed');
   });
@@ -311,16 +280,16 @@ describe('e2e: the demo, end to end (npm start\'s workspace: release, deploy, mo
     await play(await reveal(sidebar, 'DEPLOYMENT OPTIONS (After Merge)', 'OPTION A: Staged Deployment', deployLabel));
     if (settings.mode === 'docker') await confirmDestructive(page);
     await settled(sidebar, deployLabel);
-    await until('production to answer v1.0.0', async () => (await health(settings.ports.production))?.version === 'v1.0.0', 60_000);
+    await until('production to answer v1.0.0', async () => (await demoHealth(settings.ports.production))?.version === 'v1.0.0', 60_000);
 
     await reveal(sidebar, 'Sign-Off Checklist', 'All tests passing');
     const items = ['All tests passing', 'Code review approved', 'Monitoring configured', 'Rollback plan ready', 'On-call team available'];
     const ticked = async (item: string): Promise<boolean> => {
-      const box = row(sidebar, item).locator('.custom-view-tree-node-item-checkbox');
+      const box = treeRow(sidebar, item).locator('.custom-view-tree-node-item-checkbox');
       return (await box.getAttribute('aria-checked')) === 'true' || (await box.locator('.codicon-check').count()) > 0;
     };
     for (const item of items) {
-      await row(sidebar, item).locator('.custom-view-tree-node-item-checkbox').click();
+      await treeRow(sidebar, item).locator('.custom-view-tree-node-item-checkbox').click();
       await until(`"${item}" to be ticked`, () => ticked(item), 10_000);
     }
     // The ticks hold after the view refreshes (monitoring refreshes it every evaluation).
@@ -362,8 +331,8 @@ describe('e2e: the demo, end to end (npm start\'s workspace: release, deploy, mo
     console.log(`      fault → countdown shown ${(alertAfterMs / 1000).toFixed(1)} s; fault → rolled back and healthy ${(healthyAfterMs / 1000).toFixed(1)} s (${settings.mode})`);
 
     // The end state, from git and docker rather than from the UI.
-    assert.deepEqual(await health(settings.ports.production), { status: 'ok', version: 'v0.9.0' });
-    assert.deepEqual(await health(settings.ports.staging), { status: 'ok', version: 'v1.0.0' });
+    assert.deepEqual(await demoHealth(settings.ports.production), { status: 'ok', version: 'v0.9.0' });
+    assert.deepEqual(await demoHealth(settings.ports.staging), { status: 'ok', version: 'v1.0.0' });
     assert.match(readFileSync(path.join(dir, 'deploy/production/.env'), 'utf8'), /^DOCKER_TAG=v0\.9\.0$/m, 'the desired version is reset');
     if (settings.mode === 'docker') {
       await until('the production container to be healthy', () => containerOf(`${settings.project}-production`)?.health === 'healthy', 30_000);

@@ -148,6 +148,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Polls `check` every `intervalMs` until it holds, or throws after `timeoutMs`. A check that throws
+ * (a locator not there yet) counts as not holding.
+ */
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await Promise.resolve().then(check).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}
+
+/** The row of a tree (the Runbook view, in `container`) whose label contains `label`. */
+export function treeRow(container: Locator, label: string): Locator {
+  return container.locator('.monaco-list-row', { has: container.page().locator('.label-name', { hasText: label }) }).first();
+}
+
 /** The command palette (quick input) widget. */
 export function quickInput(page: Page): Locator {
   return page.locator('.quick-input-widget');

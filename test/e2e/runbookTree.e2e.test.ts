@@ -2,14 +2,10 @@
 // item ticked through its native checkbox, the tick still there after a window reload.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { openDevHost, openViewContainer, reloadWindow, type DevHost } from './harness';
-
-function row(sidebar: Locator, label: string): Locator {
-  return sidebar.locator('.monaco-list-row', { has: sidebar.page().locator('.label-name', { hasText: label }) }).first();
-}
+import { openDevHost, openViewContainer, reloadWindow, treeRow, type DevHost } from './harness';
 
 async function expand(sidebar: Locator, label: string): Promise<void> {
-  const target = row(sidebar, label);
+  const target = treeRow(sidebar, label);
   await target.waitFor({ timeout: 20_000 });
   // Items carry a command (show source line), so only the twistie toggles them.
   if ((await target.getAttribute('aria-expanded')) === 'false') await target.locator('.monaco-tl-twistie').click();
@@ -17,7 +13,7 @@ async function expand(sidebar: Locator, label: string): Promise<void> {
 }
 
 async function checkbox(sidebar: Locator, label: string): Promise<Locator> {
-  const target = row(sidebar, label);
+  const target = treeRow(sidebar, label);
   await target.waitFor({ timeout: 20_000 });
   return target.locator('.custom-view-tree-node-item-checkbox');
 }
@@ -36,7 +32,7 @@ async function until(condition: () => Promise<boolean>, failure: string, timeout
 
 async function openRunbookView(page: Page): Promise<Locator> {
   const sidebar = await openViewContainer(page, 'Deploy Pilot');
-  await row(sidebar, 'STEP 1: Prepare Master Branch').waitFor({ timeout: 30_000 });
+  await treeRow(sidebar, 'STEP 1: Prepare Master Branch').waitFor({ timeout: 30_000 });
   return sidebar;
 }
 
@@ -54,7 +50,7 @@ describe('e2e: the Runbook view', () => {
   it('shows the seed runbook steps in the Deploy Pilot sidebar', async () => {
     const sidebar = await openRunbookView(host.page);
     for (const label of ['Quick Start (For Experienced DevOps)', 'STEP 6: Cleanup Feature Branch', 'Rollback Procedures (If Needed)', 'Sign-Off Checklist']) {
-      assert.ok(await row(sidebar, label).isVisible(), `row "${label}" not visible`);
+      assert.ok(await treeRow(sidebar, label).isVisible(), `row "${label}" not visible`);
     }
     const text = await sidebar.innerText();
     assert.doesNotMatch(text, /‚ö|üì|‚úÖ/, 'raw mojibake in the tree');

@@ -5,13 +5,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
 import type { RunRecord } from '../../src/core/run';
-import { openCommandPalette, openDevHost, openViewContainer, reloadWindow, runCommand, type DevHost } from './harness';
-
-function row(sidebar: Locator, label: string): Locator {
-  return sidebar.locator('.monaco-list-row', { has: sidebar.page().locator('.label-name', { hasText: label }) }).first();
-}
+import { openCommandPalette, openDevHost, openViewContainer, reloadWindow, runCommand, treeRow, type DevHost } from './harness';
 
 describe('e2e: running a step', () => {
   let host: DevHost;
@@ -28,7 +23,7 @@ describe('e2e: running a step', () => {
   it('runs a step from the tree; a failing command stops it, shows its exit code and the terminal', async () => {
     const { page } = host;
     const sidebar = await openViewContainer(page, 'Deploy Pilot');
-    const step = row(sidebar, 'Step 2: Smoke test');
+    const step = treeRow(sidebar, 'Step 2: Smoke test');
     await step.waitFor({ timeout: 30_000 });
     await step.hover();
     await step.locator('.action-label[aria-label="Run Step"]').click();
@@ -55,10 +50,10 @@ describe('e2e: running a step', () => {
     execFileSync('git', ['init', '-q', '-b', 'master'], { cwd: host.workspace });
     await runCommand(page, 'Deploy Pilot: Run Preflight');
     const sidebar = await openViewContainer(page, 'Deploy Pilot');
-    const group = row(sidebar, 'Preflight');
+    const group = treeRow(sidebar, 'Preflight');
     await group.waitFor({ timeout: 30_000 });
     assert.match(await group.innerText(), /failed/);
-    await row(sidebar, 'Working tree clean').waitFor({ timeout: 10_000 });
+    await treeRow(sidebar, 'Working tree clean').waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1000);
     await host.screenshot('release-preflight');
   });
@@ -78,7 +73,7 @@ describe('e2e: the extension host dies in the middle of a command', () => {
   it('keeps the run record, and shows the command as interrupted after the host restarts', async () => {
     const { page } = host;
     const sidebar = await openViewContainer(page, 'Deploy Pilot');
-    const step = row(sidebar, 'Step 3: Slow migration');
+    const step = treeRow(sidebar, 'Step 3: Slow migration');
     await step.waitFor({ timeout: 30_000 });
     await step.hover();
     await step.locator('.action-label[aria-label="Run Step"]').click();
@@ -101,12 +96,12 @@ describe('e2e: the extension host dies in the middle of a command', () => {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
     // After the reload the Deploy Pilot container is usually restored open; open it when it is not.
-    const restored = row(page.locator('.part.sidebar'), 'Step 3: Slow migration');
+    const restored = treeRow(page.locator('.part.sidebar'), 'Step 3: Slow migration');
     const visible = await restored
       .waitFor({ timeout: 30_000 })
       .then(() => true)
       .catch(() => false);
-    const interrupted = visible ? restored : row(await openViewContainer(page, 'Deploy Pilot'), 'Step 3: Slow migration');
+    const interrupted = visible ? restored : treeRow(await openViewContainer(page, 'Deploy Pilot'), 'Step 3: Slow migration');
     await interrupted.locator('.label-description', { hasText: 'interrupted' }).waitFor({ timeout: 60_000 });
     const files = readdirSync(runs).filter((f) => f.endsWith('.json'));
     assert.equal(files.length, 1, 'the same run, no new one');
@@ -135,7 +130,7 @@ describe('e2e: Restricted Mode', () => {
   it('refuses to run anything in an untrusted workspace and says how to trust it', async () => {
     const { page } = host;
     const sidebar = await openViewContainer(page, 'Deploy Pilot');
-    await row(sidebar, 'Step 1: Check the tools').waitFor({ timeout: 30_000 });
+    await treeRow(sidebar, 'Step 1: Check the tools').waitFor({ timeout: 30_000 });
     // The command opens its own step picker right away, so type it into the palette by hand
     // (runCommand waits for the palette to close).
     const palette = await openCommandPalette(page);

@@ -5,71 +5,21 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseRunbook } from '../../../src/core/runbook';
 import { releaseTargets } from '../../../src/core/release';
 import { rollbackPlan, rollbackTarget } from '../../../src/core/rollback';
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-
-type Mode = 'docker' | 'process';
-interface DemoSettings {
-  mode: Mode;
-  ports: { staging: number; production: number };
-  image: string;
-  project: string;
-}
-interface Templates {
-  runbookText(settings: DemoSettings): string;
-  composeText(settings: DemoSettings, env: 'staging' | 'production'): string;
-  FEATURE_BRANCH: string;
-  RELEASE_TAG: string;
-  OLD_TAGS: string[];
-}
-interface Prepared {
-  settings: DemoSettings;
-  workspace: string;
-  origin: string;
-}
-interface Generator {
-  prepareDemo(options: { dir: string; mode: Mode; ports: { staging: number; production: number }; force?: boolean; log?: (msg: string) => void }): Promise<Prepared>;
-  stopDemo(options: { dir: string; log?: (msg: string) => void }): Promise<void>;
-}
-
-/** ESM from this CommonJS test: tsc would turn a plain import() into require(), which cannot load ESM before Node 20.19. */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a real dynamic import, out of tsc's reach (see above)
-const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
-const load = <T>(file: string): Promise<T> => importEsm<T>(path.join(REPO_ROOT, 'scripts', 'demo', file));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../support/docker/engine';
+import type { DemoGenerator, DemoSettings, DemoTemplates } from '../../support/demo';
+import { demoHealth, loadDemoModule } from '../../support/demo';
 
 const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
-async function health(port: number): Promise<{ status: string; version: string } | undefined> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
-    return (await response.json()) as { status: string; version: string };
-  } catch {
-    return undefined;
-  }
-}
-
 describe('demo workspace: the runbook', () => {
-  let templates: Templates;
+  let templates: DemoTemplates;
   before(async () => {
-    templates = await load<Templates>('templates.mjs');
+    templates = await loadDemoModule<DemoTemplates>('templates.mjs');
   });
 
   for (const mode of ['docker', 'process'] as const) {
@@ -128,15 +78,15 @@ describe('demo workspace: the runbook', () => {
 
 describe('demo workspace: the generator (process mode, real git and real processes)', function () {
   this.timeout(60_000);
-  let generator: Generator;
+  let generator: DemoGenerator;
   let root: string;
   let dir: string;
   let ports: { staging: number; production: number };
-  let prepared: Prepared;
+  let prepared: Awaited<ReturnType<DemoGenerator['prepareDemo']>>;
   const logged: string[] = [];
 
   before(async () => {
-    generator = await load<Generator>('prepare.mjs');
+    generator = await loadDemoModule<DemoGenerator>('prepare.mjs');
     root = mkdtempSync(path.join(tmpdir(), 'dp-demo-test-'));
     dir = path.join(root, 'workspace');
     ports = { staging: await freePort(), production: await freePort() };
@@ -162,8 +112,8 @@ describe('demo workspace: the generator (process mode, real git and real process
   });
 
   it('deploys v0.9.0 to staging and production, which answer on their ports with metrics', async () => {
-    assert.deepEqual(await health(ports.staging), { status: 'ok', version: 'v0.9.0' });
-    assert.deepEqual(await health(ports.production), { status: 'ok', version: 'v0.9.0' });
+    assert.deepEqual(await demoHealth(ports.staging), { status: 'ok', version: 'v0.9.0' });
+    assert.deepEqual(await demoHealth(ports.production), { status: 'ok', version: 'v0.9.0' });
     const metrics = await (await fetch(`http://127.0.0.1:${ports.production}/metrics`)).text();
     assert.match(metrics, /^# TYPE http_requests_total counter$/m);
     assert.match(metrics, /^# TYPE http_request_duration_seconds histogram$/m);
@@ -186,21 +136,21 @@ describe('demo workspace: the generator (process mode, real git and real process
     assert.equal(failing.status, 500);
     execFileSync('bash', ['deploy/serve.sh', 'production', 'v0.9.0'], { cwd: dir });
     // The first fetch may meet the pooled keep-alive socket of the process serve.sh replaced.
-    assert.deepEqual((await health(ports.production)) ?? (await health(ports.production)), { status: 'ok', version: 'v0.9.0' });
+    assert.deepEqual((await demoHealth(ports.production)) ?? (await demoHealth(ports.production)), { status: 'ok', version: 'v0.9.0' });
   });
 
   it('stops what it started, and comes back up when prepared again', async () => {
     await generator.stopDemo({ dir, log: () => undefined });
-    assert.equal(await health(ports.staging), undefined);
+    assert.equal(await demoHealth(ports.staging), undefined);
     await generator.prepareDemo({ dir, mode: 'process', ports, log: () => undefined });
-    assert.deepEqual(await health(ports.staging), { status: 'ok', version: 'v0.9.0' });
+    assert.deepEqual(await demoHealth(ports.staging), { status: 'ok', version: 'v0.9.0' });
   });
   it('starts over with force: the old services are stopped first, so their ports are free again', async () => {
     writeFileSync(path.join(dir, 'left-over.txt'), 'from the old demo\n');
-    assert.deepEqual(await health(ports.production), { status: 'ok', version: 'v0.9.0' }, 'running before');
+    assert.deepEqual(await demoHealth(ports.production), { status: 'ok', version: 'v0.9.0' }, 'running before');
     await generator.prepareDemo({ dir, mode: 'process', ports, force: true, log: () => undefined });
     assert.equal(existsSync(path.join(dir, 'left-over.txt')), false, 'a new workspace');
     assert.equal(git(dir, 'status', '--porcelain'), '');
-    assert.deepEqual((await health(ports.production)) ?? (await health(ports.production)), { status: 'ok', version: 'v0.9.0' });
+    assert.deepEqual((await demoHealth(ports.production)) ?? (await demoHealth(ports.production)), { status: 'ok', version: 'v0.9.0' });
   });
 });
